@@ -1,0 +1,45 @@
+# microavg: the tutorial's commands. `make setup` once (it is quick when already done),
+# then `make lab` to read and play, `make test` for everything CI checks.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+LINTED := helpers tests benchmarks notebooks
+
+.PHONY: setup lab test lint notebooks html bench clean
+
+setup: $(STAMP)
+
+# Pins come from environment.yml's pip section, so conda, Binder and .venv share versions.
+$(STAMP): environment.yml pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	sed -n 's/^ *- \([A-Za-z0-9_.-]*==[^ #]*\).*/\1/p' environment.yml > $(VENV)/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-r $(VENV)/requirements.txt --editable '.[test]'
+	touch $@
+
+lab: setup
+	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks \
+		--ServerApp.open_browser=False
+
+lint: setup
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+
+test: lint
+	$(BIN)/python -m pytest --nbval
+
+# Re-execute every lesson in place, top to bottom, in a fresh kernel each.
+notebooks: setup
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
+		notebooks/[0-9]*.ipynb
+
+html: setup
+	@echo "make html: the HTML tutorial is not built yet" >&2; exit 1
+
+bench: setup
+	$(BIN)/python benchmarks/bench_engine.py
+
+clean:
+	rm -rf $(VENV) build

@@ -1,0 +1,480 @@
+"""Count the statistics: confusion matrices and per-label TP, FP, FN and support.
+
+This module counts; :mod:`microavg.scores` averages. Conventions follow scikit-learn:
+rows of a confusion matrix are true labels, columns are predicted labels, and
+``labels=`` selects and orders labels, labels absent from the data counting as zero.
+
+A label left out with ``labels=`` still matters to the labels kept: a row whose true
+label is kept but whose prediction is a left-out label is a false negative for the kept
+label, and the reverse is a false positive. :class:`ConfusionMatrix` therefore keeps,
+beside the k x k ``counts`` among its labels, each label's totals over *all* rows
+(``support`` and ``predicted``), so its ``tp``, ``fp`` and ``fn`` are exactly what
+scikit-learn's ``precision_recall_fscore_support(..., labels=...)`` counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from microavg.targets import Targets, check_labels, check_targets
+
+__all__ = ["ConfusionMatrix", "LabelCounts", "confusion_matrix", "counts_of", "label_counts"]
+
+# A dense k x k matrix of int64 beyond this many cells (512 MiB) is refused.
+_MAX_CELLS = 2**26
+# Rows per bincount pass: small enough to stay in cache, large enough to amortise the call.
+_CHUNK = 1 << 16
+
+
+@dataclass(frozen=True, eq=False)
+class LabelCounts:
+    """Per-label true positives, false positives and false negatives.
+
+    What every average in :mod:`microavg.scores` is computed from: for single-label
+    data it comes from a :class:`ConfusionMatrix`; for multi-label data straight from
+    the indicator arrays.
+
+    Attributes
+    ----------
+    labels : tuple
+        The labels, in the order of the arrays.
+    tp, fp, fn : numpy.ndarray of int64
+        True positives, false positives and false negatives per label.
+    """
+
+    labels: tuple
+    tp: np.ndarray
+    fp: np.ndarray
+    fn: np.ndarray
+
+    @property
+    def support(self) -> np.ndarray:
+        """Rows whose true label is each label: ``tp + fn``."""
+        return self.tp + self.fn
+
+    @property
+    def predicted(self) -> np.ndarray:
+        """Rows predicted as each label: ``tp + fp``."""
+        return self.tp + self.fp
+
+    def __repr__(self) -> str:
+        return (
+            f"LabelCounts(labels={self.labels!r}, tp={self.tp.tolist()}, "
+            f"fp={self.fp.tolist()}, fn={self.fn.tolist()})"
+        )
+
+
+class ConfusionMatrix:
+    """A confusion matrix: rows are true labels, columns are predicted labels.
+
+    Build one with :func:`confusion_matrix` from labels, or with
+    :meth:`ConfusionMatrix.from_counts` from a matrix of counts. Matrices over the same
+    labels add up (``cm_a + cm_b``), so data can be counted in batches.
+
+    Attributes
+    ----------
+    labels : tuple
+        The labels of the rows and columns, in order.
+    counts : numpy.ndarray
+        k x k int64 counts; ``counts[i, j]`` rows have true label ``labels[i]`` and
+        predicted label ``labels[j]``.
+    support, predicted : numpy.ndarray
+        Rows whose true (predicted) label is each label, over all rows counted,
+        including rows paired with a label left out of ``labels``.
+    total : int
+        All rows counted, including those involving labels left out.
+    correct : int
+        Rows predicted correctly, including those of labels left out.
+
+    Examples
+    --------
+    >>> import microavg as ma
+    >>> cm = ma.confusion_matrix(["A", "A", "B"], ["A", "B", "B"])
+    >>> cm.counts.tolist()
+    [[1, 1], [0, 1]]
+    >>> cm.tp.tolist(), cm.fp.tolist(), cm.fn.tolist()
+    ([1, 1], [0, 1], [1, 0])
+    """
+
+    __slots__ = ("_counts", "_labels", "_predicted", "_support", "correct", "total")
+
+    def __init__(
+        self,
+        labels: Sequence[Hashable],
+        counts: np.ndarray,
+        support: np.ndarray,
+        predicted: np.ndarray,
+        total: int,
+        correct: int,
+    ) -> None:
+        # Internal: callers build through confusion_matrix() or from_counts().
+        self._labels = tuple(labels)
+        self._counts = counts
+        self._support = support
+        self._predicted = predicted
+        self.total = int(total)
+        self.correct = int(correct)
+        for arr in (counts, support, predicted):
+            arr.flags.writeable = False
+
+    # -- construction ---------------------------------------------------------------
+
+    @classmethod
+    def from_counts(
+        cls, counts: object, labels: Sequence[Hashable] | None = None
+    ) -> ConfusionMatrix:
+        """Build a confusion matrix from a k x k matrix of counts.
+
+        Parameters
+        ----------
+        counts : array-like of shape (k, k)
+            Non-negative whole numbers; rows are true labels, columns predicted.
+        labels : sequence of k labels, optional
+            Defaults to ``0, 1, ..., k - 1``.
+
+        Raises
+        ------
+        ValueError
+            If ``counts`` is not square, holds negative or non-integer values, or
+            ``labels`` does not have one distinct label per row.
+
+        Examples
+        --------
+        >>> cm = ConfusionMatrix.from_counts([[2, 1], [0, 3]], labels=["cat", "dog"])
+        >>> cm.fp.tolist(), cm.fn.tolist()
+        ([0, 1], [1, 0])
+        >>> ConfusionMatrix.from_counts([[1, -1], [0, 1]])
+        Traceback (most recent call last):
+        ...
+        ValueError: counts holds -1 at row 0, column 1: counts must be non-negative whole numbers
+        """
+        try:
+            arr = np.asarray(counts)
+        except ValueError as err:  # ragged nested lists
+            raise ValueError(f"counts must be a square k x k matrix of numbers: {err}") from None
+        if arr.ndim != 2 or arr.shape[0] != arr.shape[1] or arr.shape[0] == 0:
+            raise ValueError(
+                f"counts has shape {arr.shape}: expected a square k x k matrix with k >= 1"
+            )
+        if arr.dtype.kind not in "biuf":
+            raise ValueError(f"counts has dtype {arr.dtype}: expected whole numbers")
+        bad = (
+            ~np.isfinite(arr) | (arr < 0) | (arr != np.round(arr))
+            if arr.dtype.kind == "f"
+            else (arr < 0)
+        )
+        if bad.any():
+            row, col = (int(i[0]) for i in np.nonzero(bad))
+            raise ValueError(
+                f"counts holds {arr[row, col]} at row {row}, column {col}: "
+                "counts must be non-negative whole numbers"
+            )
+        if arr.dtype.kind == "f" and arr.size and arr.max() >= 2**63:
+            raise ValueError("counts holds a value too large for int64")
+        arr = arr.astype(np.int64)
+        k = arr.shape[0]
+        if labels is None:
+            labels = tuple(range(k))
+        else:
+            checked = check_labels(labels, _family_of(labels))
+            if len(checked) != k:
+                raise ValueError(
+                    f"labels has {len(checked)} labels but counts is {k} x {k}: "
+                    "give one label per row"
+                )
+            labels = tuple(checked.tolist())
+        return cls(labels, arr, arr.sum(axis=1), arr.sum(axis=0), arr.sum(), np.trace(arr))
+
+    # -- the counts -----------------------------------------------------------------
+
+    @property
+    def labels(self) -> tuple:
+        return self._labels
+
+    @property
+    def counts(self) -> np.ndarray:
+        return self._counts
+
+    @property
+    def support(self) -> np.ndarray:
+        return self._support
+
+    @property
+    def predicted(self) -> np.ndarray:
+        return self._predicted
+
+    @property
+    def tp(self) -> np.ndarray:
+        """True positives per label: the diagonal."""
+        return np.diagonal(self._counts).copy()
+
+    @property
+    def fp(self) -> np.ndarray:
+        """False positives per label: predicted as the label, truly another."""
+        return self._predicted - self.tp
+
+    @property
+    def fn(self) -> np.ndarray:
+        """False negatives per label: truly the label, predicted as another."""
+        return self._support - self.tp
+
+    @property
+    def complete(self) -> bool:
+        """True when every row counted has both labels among ``labels``."""
+        return int(self._counts.sum()) == self.total
+
+    def label_counts(self, labels: Sequence[Hashable] | None = None) -> LabelCounts:
+        """TP, FP and FN for ``labels`` (default: all of this matrix's labels).
+
+        A label that is not among this matrix's labels counts as zero when the matrix
+        is complete (no row was left out); otherwise its counts were not kept and a
+        ``ValueError`` says so.
+        """
+        tp, fp, fn = self.tp, self.fp, self.fn
+        if labels is None:
+            return LabelCounts(self._labels, tp, fp, fn)
+        wanted = check_labels(labels, _family_of(self._labels)).tolist()
+        index = {label: i for i, label in enumerate(self._labels)}
+        missing = [label for label in wanted if label not in index]
+        if missing and not self.complete:
+            raise ValueError(
+                f"labels holds {missing[0]!r}, which this matrix left out when it was "
+                f"counted (its labels are {self._labels!r}): count again with it included"
+            )
+        pick = np.array([index.get(label, -1) for label in wanted], dtype=np.intp)
+        found = pick >= 0
+
+        def select(values: np.ndarray) -> np.ndarray:
+            out = np.zeros(len(wanted), dtype=np.int64)
+            out[found] = values[pick[found]]
+            return out
+
+        return LabelCounts(tuple(wanted), select(tp), select(fp), select(fn))
+
+    def scores(
+        self,
+        *,
+        average: str | None = "micro",
+        labels: Sequence[Hashable] | None = None,
+        zero_division: float = 0.0,
+        exact: bool = False,
+    ):
+        """Precision, recall and F1 from this matrix; see :func:`microavg.scores`."""
+        from microavg.scores import scores_from_counts
+
+        return scores_from_counts(
+            self.label_counts(labels), average=average, zero_division=zero_division, exact=exact
+        )
+
+    def accuracy(self, *, exact: bool = False):
+        """Share of rows predicted correctly, over every row counted."""
+        from microavg.scores import ratio
+
+        return ratio(self.correct, self.total, exact=exact)
+
+    # -- arithmetic and display -----------------------------------------------------
+
+    def __add__(self, other: object) -> ConfusionMatrix:
+        if not isinstance(other, ConfusionMatrix):
+            return NotImplemented
+        if other._labels != self._labels:
+            raise ValueError(
+                "cannot add confusion matrices over different labels: "
+                f"{self._labels!r} and {other._labels!r}; build both with the same labels="
+            )
+        return ConfusionMatrix(
+            self._labels,
+            self._counts + other._counts,
+            self._support + other._support,
+            self._predicted + other._predicted,
+            self.total + other.total,
+            self.correct + other.correct,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ConfusionMatrix):
+            return NotImplemented
+        return (
+            self._labels == other._labels
+            and np.array_equal(self._counts, other._counts)
+            and np.array_equal(self._support, other._support)
+            and np.array_equal(self._predicted, other._predicted)
+            and (self.total, self.correct) == (other.total, other.correct)
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        names = [str(label) for label in self._labels]
+        cells = [[str(v) for v in row] for row in self._counts.tolist()]
+        width = max(len(s) for s in [*names, *(c for row in cells for c in row), "true"])
+        head = " " * width + " | " + " ".join(n.rjust(width) for n in names)
+        lines = [f"ConfusionMatrix (rows: true, columns: predicted, total={self.total})", head]
+        lines.append("-" * len(head))
+        for name, row in zip(names, cells, strict=True):
+            lines.append(name.rjust(width) + " | " + " ".join(c.rjust(width) for c in row))
+        return "\n".join(lines)
+
+
+def _family_of(labels: Sequence[Hashable]) -> str:
+    return "string" if any(isinstance(label, str) for label in labels) else "number"
+
+
+# -- counting -----------------------------------------------------------------------
+
+
+def _pair_counts(t_codes: np.ndarray, p_codes: np.ndarray, k: int) -> np.ndarray:
+    """k x k counts of (true code, predicted code) pairs; codes are integers in [0, k)."""
+    cells = k * k
+    if cells > _MAX_CELLS:
+        raise ValueError(
+            f"y_true and y_pred hold {k} distinct labels: a dense {k} x {k} confusion matrix "
+            "is too large; pass labels= to count a subset"
+        )
+    n = len(t_codes)
+    chunk = max(_CHUNK, 16 * cells)
+    out = np.zeros(cells, dtype=np.int64)
+    buf = np.empty(min(chunk, n), dtype=np.intp)
+    for start in range(0, n, chunk):
+        t = t_codes[start : start + chunk]
+        idx = buf[: len(t)]
+        np.multiply(t, k, out=idx, casting="unsafe")
+        np.add(idx, p_codes[start : start + chunk], out=idx, casting="unsafe")
+        out += np.bincount(idx, minlength=cells)
+    return out.reshape(k, k)
+
+
+def _count_all(targets: Targets) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct labels of both arrays, and the full matrix over them."""
+    t, p = targets.y_true, targets.y_pred
+    if targets.family == "number":
+        # Non-negative small integers: count over 0..max directly, no sorting. Viewed as
+        # unsigned, a negative label is huge, so one max() both bounds and checks.
+        if t.dtype != p.dtype:
+            common = np.result_type(t.dtype, p.dtype)
+            t, p = t.astype(common), p.astype(common)
+        if t.dtype.kind == "b":
+            t, p = t.view(np.uint8), p.view(np.uint8)
+        unsigned = np.dtype(f"u{t.dtype.itemsize}")
+        tu, pu = t.view(unsigned), p.view(unsigned)
+        top = int(max(tu.max(), pu.max()))
+        if top < 1024:
+            full = _pair_counts(tu, pu, top + 1)
+            present = np.flatnonzero(full.sum(axis=0) + full.sum(axis=1))
+            full = full[np.ix_(present, present)]
+            return present.astype(targets.label_dtype), full
+    values, codes = np.unique(np.concatenate([t, p]), return_inverse=True)
+    codes = codes.reshape(-1)
+    full = _pair_counts(codes[: len(t)], codes[len(t) :], len(values))
+    if targets.family == "number":
+        values = values.astype(targets.label_dtype)
+    return values, full
+
+
+def _restrict(
+    values: np.ndarray, full: np.ndarray, labels: np.ndarray | None, family: str
+) -> ConfusionMatrix:
+    """The matrix among ``labels``, keeping each label's totals over all rows."""
+    support_all, predicted_all = full.sum(axis=1), full.sum(axis=0)
+    total, correct = full.sum(), np.trace(full)
+    if labels is None:
+        return ConfusionMatrix(values.tolist(), full, support_all, predicted_all, total, correct)
+    if family == "string":
+        keys, wanted = values.astype(str), labels.astype(str)
+    elif values.dtype.kind in "biu" and labels.dtype.kind in "biu":
+        keys, wanted = values.astype(np.int64), labels.astype(np.int64)
+    else:
+        keys, wanted = values.astype(np.float64), labels.astype(np.float64)
+    where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    found = keys[where] == wanted
+    k = len(labels)
+    counts = np.zeros((k, k), dtype=np.int64)
+    support = np.zeros(k, dtype=np.int64)
+    predicted = np.zeros(k, dtype=np.int64)
+    f = np.flatnonzero(found)
+    counts[np.ix_(f, f)] = full[np.ix_(where[f], where[f])]
+    support[f] = support_all[where[f]]
+    predicted[f] = predicted_all[where[f]]
+    out_labels = labels.astype(values.dtype) if family == "number" else labels
+    return ConfusionMatrix(out_labels.tolist(), counts, support, predicted, total, correct)
+
+
+def confusion_matrix(
+    y_true: object, y_pred: object, labels: Sequence[Hashable] | None = None
+) -> ConfusionMatrix:
+    """Count a confusion matrix from true and predicted labels.
+
+    Parameters
+    ----------
+    y_true, y_pred : array-like of shape (n,)
+        Labels: strings, or whole numbers (int, bool or integral float).
+    labels : sequence, optional
+        The labels to keep, in order. Default: every label seen, sorted. Labels absent
+        from the data count as zero; rows whose true or predicted label is left out
+        are not in ``counts`` but still count towards the kept labels' FP and FN.
+
+    Returns
+    -------
+    ConfusionMatrix
+
+    Raises
+    ------
+    ValueError
+        For inputs refused at the door (see :func:`microavg.targets.check_targets`),
+        multi-label indicator arrays, or a bad ``labels``.
+
+    Examples
+    --------
+    The worked example: nine rows over A, B and C.
+
+    >>> import microavg as ma
+    >>> true = list("AAAABBCCC")
+    >>> pred = list("AABCABBCC")
+    >>> cm = ma.confusion_matrix(true, pred)
+    >>> cm.counts.tolist()
+    [[2, 1, 1], [1, 1, 0], [0, 1, 2]]
+    >>> int(cm.fp.sum()), int(cm.fn.sum())
+    (4, 4)
+    """
+    targets = check_targets(y_true, y_pred)
+    if targets.kind == "multi":
+        raise ValueError(
+            "y_true and y_pred are 2-D multi-label indicator arrays: a confusion matrix "
+            "needs one label per row; use label_counts() or scores() for multi-label data"
+        )
+    checked = check_labels(labels, targets.family)
+    return _restrict(*_count_all(targets), checked, targets.family)
+
+
+def label_counts(
+    y_true: object, y_pred: object, labels: Sequence[Hashable] | None = None
+) -> LabelCounts:
+    """Per-label TP, FP and FN, for single-label or multi-label data.
+
+    For multi-label data, ``y_true`` and ``y_pred`` are 2-D 0/1 indicator arrays of the
+    same shape (one column per label) and ``labels`` are column indices.
+
+    Examples
+    --------
+    >>> import microavg as ma
+    >>> ma.label_counts([[1, 1], [0, 1]], [[1, 0], [1, 1]])
+    LabelCounts(labels=(0, 1), tp=[1, 1], fp=[1, 0], fn=[0, 1])
+    """
+    return counts_of(check_targets(y_true, y_pred), labels)
+
+
+def counts_of(targets: Targets, labels: Sequence[Hashable] | None = None) -> LabelCounts:
+    """:func:`label_counts` for targets already checked at the door."""
+    if targets.kind == "single":
+        return _restrict(*_count_all(targets), None, targets.family).label_counts(labels)
+    t, p = targets.y_true, targets.y_pred
+    checked = check_labels(labels, "indicator", n_columns=t.shape[1])
+    columns = np.arange(t.shape[1]) if checked is None else checked
+    t, p = t[:, columns], p[:, columns]
+    tp = np.count_nonzero(t & p, axis=0).astype(np.int64)
+    fp = np.count_nonzero(p, axis=0).astype(np.int64) - tp
+    fn = np.count_nonzero(t, axis=0).astype(np.int64) - tp
+    return LabelCounts(tuple(columns.tolist()), tp, fp, fn)

@@ -1,0 +1,244 @@
+"""The door: check ``y_true``, ``y_pred`` and ``labels`` once, then trust them.
+
+Every public function of :mod:`microavg.counts` and :mod:`microavg.scores` passes its
+inputs through :func:`check_targets` (and :func:`check_labels`), which either returns
+clean numpy arrays or raises a :class:`ValueError` naming the argument and what was
+wrong with it, as scikit-learn's ``_check_targets`` does.
+"""
+
+from __future__ import annotations
+
+import numbers
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+__all__ = ["Targets", "check_labels", "check_targets"]
+
+Kind = Literal["single", "multi"]
+
+
+@dataclass(frozen=True)
+class Targets:
+    """Checked targets.
+
+    ``kind`` is ``"single"`` for 1-D label arrays and ``"multi"`` for 2-D 0/1 indicator
+    arrays. For single-label targets ``family`` says what the labels are:
+    ``"number"`` (bool, int or integral float; arrays are integer-valued) or
+    ``"string"``; ``label_dtype`` is the dtype labels are reported in.
+    """
+
+    kind: Kind
+    y_true: np.ndarray
+    y_pred: np.ndarray
+    family: Literal["number", "string", "indicator"]
+    label_dtype: np.dtype
+
+
+def _describe(value: object) -> str:
+    return f"{value!r} ({type(value).__name__})"
+
+
+def _object_to_array(arr: np.ndarray, name: str) -> np.ndarray:
+    """Turn an object array of labels into a str or int64 array, or refuse it."""
+    seen_str = seen_num = None
+    for i, value in enumerate(arr.ravel().tolist()):
+        if value is None:
+            raise ValueError(f"{name} holds None at index {i}: every row needs a label")
+        if isinstance(value, str):
+            seen_str = value
+        elif isinstance(value, numbers.Integral):
+            seen_num = value
+        elif isinstance(value, numbers.Real):
+            if value != value:
+                raise ValueError(f"{name} holds NaN at index {i}: every row needs a label")
+            if not float(value).is_integer():
+                raise ValueError(
+                    f"{name} holds the non-integer number {value!r} at index {i}: "
+                    "class labels must be discrete (strings or whole numbers)"
+                )
+            seen_num = value
+        else:
+            raise ValueError(
+                f"{name} holds {_describe(value)} at index {i}: labels must be strings or numbers"
+            )
+        if seen_str is not None and seen_num is not None:
+            raise ValueError(
+                f"{name} mixes strings and numbers (e.g. {seen_str!r} and {seen_num!r}): "
+                "use one kind of label"
+            )
+    if seen_str is not None:
+        return arr.astype(str)
+    return arr.astype(np.float64 if any(isinstance(v, float) for v in arr.tolist()) else np.int64)
+
+
+def _as_labels_1d(y: object, name: str) -> tuple[np.ndarray, str]:
+    """Return a 1-D array of labels and its family ("number" or "string")."""
+    arr = np.asarray(y)
+    if arr.dtype.kind == "U" and not isinstance(y, np.ndarray):
+        # np.asarray(["A", 1]) silently turns 1 into "1": look at what was given.
+        for i, value in enumerate(y):  # type: ignore[arg-type]
+            if not isinstance(value, str):
+                raise ValueError(
+                    f"{name} mixes strings and numbers (e.g. {_describe(value)} at index {i}): "
+                    "use one kind of label"
+                )
+    if arr.dtype.kind == "O":
+        arr = _object_to_array(arr, name)
+    kind = arr.dtype.kind
+    if kind in "US":
+        return arr, "string"
+    if kind in "biu":
+        return arr, "number"
+    if kind == "f":
+        finite = np.isfinite(arr)
+        if not finite.all():
+            i = int(np.flatnonzero(~finite)[0])
+            raise ValueError(f"{name} holds {arr[i]} at index {i}: every row needs a label")
+        if not np.array_equal(arr, np.round(arr)):
+            i = int(np.flatnonzero(arr != np.round(arr))[0])
+            raise ValueError(
+                f"{name} holds the non-integer number {arr[i]} at index {i}: class labels "
+                "must be discrete; threshold scores or probabilities first"
+            )
+        return arr, "number"
+    raise ValueError(f"{name} has dtype {arr.dtype}: labels must be strings or numbers")
+
+
+def _as_indicator(y: object, name: str) -> np.ndarray:
+    arr = np.asarray(y)
+    if arr.dtype.kind not in "biuf":
+        raise ValueError(
+            f"{name} is a 2-D array of dtype {arr.dtype}: a multi-label indicator array "
+            "holds only 0 and 1"
+        )
+    if arr.shape[1] < 2:
+        raise ValueError(
+            f"{name} has shape {arr.shape}: pass single-label data as a 1-D array, or a "
+            "multi-label indicator array with one column per label"
+        )
+    if arr.dtype.kind != "b":
+        bad = (arr != 0) & (arr != 1)
+        if bad.any():
+            row, col = (int(i[0]) for i in np.nonzero(bad))
+            raise ValueError(
+                f"{name} holds {arr[row, col]} at row {row}, column {col}: a multi-label "
+                "indicator array holds only 0 and 1"
+            )
+        arr = arr.astype(bool)
+    return arr
+
+
+def check_targets(y_true: object, y_pred: object) -> Targets:
+    """Check a pair of targets and say whether they are single-label or multi-label.
+
+    Raises
+    ------
+    ValueError
+        If either is empty or of another length than the other, holds None, NaN or a
+        mix of strings and numbers, if one is 1-D and the other 2-D, or if a 2-D
+        indicator array holds something other than 0 and 1.
+
+    Examples
+    --------
+    >>> check_targets(["A", "B"], ["A", "A"]).kind
+    'single'
+    >>> check_targets([1, 2], [1, 2, 3])
+    Traceback (most recent call last):
+    ...
+    ValueError: y_true and y_pred must have the same length: y_true has 2 rows, y_pred has 3
+    """
+    shapes = {}
+    for name, y in (("y_true", y_true), ("y_pred", y_pred)):
+        if y is None:
+            raise ValueError(f"{name} is None: pass an array of labels")
+        shapes[name] = np.shape(y)
+    ndims = {name: len(shape) for name, shape in shapes.items()}
+    for name, ndim in ndims.items():
+        if ndim not in (1, 2):
+            raise ValueError(
+                f"{name} has shape {shapes[name]}: expected 1-D labels or a 2-D multi-label "
+                "indicator array"
+            )
+    if ndims["y_true"] != ndims["y_pred"]:
+        one, two = ("y_true", "y_pred") if ndims["y_true"] == 1 else ("y_pred", "y_true")
+        raise ValueError(
+            f"{one} is 1-D (single-label) but {two} is 2-D (multi-label indicator, shape "
+            f"{shapes[two]}): pass both in the same form"
+        )
+    n_true, n_pred = shapes["y_true"][0], shapes["y_pred"][0]
+    if n_true != n_pred:
+        raise ValueError(
+            "y_true and y_pred must have the same length: "
+            f"y_true has {n_true} rows, y_pred has {n_pred}"
+        )
+    if n_true == 0:
+        raise ValueError("y_true and y_pred are empty: there is nothing to count")
+
+    if ndims["y_true"] == 2:
+        if shapes["y_true"] != shapes["y_pred"]:
+            raise ValueError(
+                f"y_true has shape {shapes['y_true']} but y_pred has shape "
+                f"{shapes['y_pred']}: multi-label indicator arrays need one column per label"
+            )
+        t = _as_indicator(y_true, "y_true")
+        p = _as_indicator(y_pred, "y_pred")
+        return Targets("multi", t, p, "indicator", np.dtype(np.int64))
+
+    t, fam_t = _as_labels_1d(y_true, "y_true")
+    p, fam_p = _as_labels_1d(y_pred, "y_pred")
+    if fam_t != fam_p:
+        raise ValueError(
+            f"y_true holds {fam_t}s but y_pred holds {fam_p}s: both must use the same kind of label"
+        )
+    label_dtype = np.result_type(t.dtype, p.dtype)
+    if fam_t == "number" and label_dtype.kind == "f":
+        t, p = t.astype(np.int64), p.astype(np.int64)
+    return Targets("single", t, p, fam_t, label_dtype)
+
+
+def check_labels(labels: object, family: str, n_columns: int | None = None) -> np.ndarray | None:
+    """Check a ``labels=`` argument against the kind of labels the data holds.
+
+    ``family`` is ``Targets.family``; for multi-label indicators ``labels`` are column
+    indices and ``n_columns`` bounds them. Returns the labels as an array, or None.
+
+    Examples
+    --------
+    >>> check_labels(["B", "A"], "string")
+    array(['B', 'A'], dtype='<U1')
+    >>> check_labels(["A", "A"], "string")
+    Traceback (most recent call last):
+    ...
+    ValueError: labels holds 'A' twice: each label may be listed once
+    """
+    if labels is None:
+        return None
+    if isinstance(labels, str | bytes):
+        raise ValueError(
+            f"labels is the string {labels!r}: pass a list of labels, e.g. [{labels!r}]"
+        )
+    arr, fam = _as_labels_1d(list(labels), "labels") if np.ndim(labels) == 1 else (None, None)
+    if arr is None:
+        raise ValueError(f"labels has shape {np.shape(labels)}: pass a flat list of labels")
+    if arr.size == 0:
+        raise ValueError("labels is empty: pass at least one label, or None for all of them")
+    uniq, counts = np.unique(arr, return_counts=True)
+    if (counts > 1).any():
+        raise ValueError(
+            f"labels holds {uniq[counts > 1][0].item()!r} twice: each label may be listed once"
+        )
+    if family == "indicator":
+        if fam != "number" or arr.min() < 0 or arr.max() >= n_columns:
+            raise ValueError(
+                f"labels must be column indices in [0, {n_columns}) for multi-label "
+                f"indicator arrays, got {arr.tolist()}"
+            )
+        return arr.astype(np.intp)
+    if fam != family:
+        raise ValueError(
+            f"labels holds {fam}s but y_true and y_pred hold {family}s: "
+            f"labels must be of the same kind as the data"
+        )
+    return arr
