@@ -33,6 +33,7 @@ test: lint
 notebooks: setup
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
+		--ExecutePreprocessor.store_widget_state=True \
 		notebooks/[0-9]*.ipynb
 
 html: setup
