@@ -26,7 +26,11 @@ __all__ = ["ConfusionMatrix", "LabelCounts", "confusion_matrix", "counts_of", "l
 # A dense k x k matrix of int64 beyond this many cells (512 MiB) is refused.
 _MAX_CELLS = 2**26
 # Rows per bincount pass: small enough to stay in cache, large enough to amortise the call.
-_CHUNK = 1 << 16
+_CHUNK = 1 << 18
+# Integer labels in [0, _DIRECT_LIMIT) are counted directly, without looking them up.
+_DIRECT_LIMIT = 1024
+# Rows of each array from which the label set is first guessed.
+_SAMPLE = 4096
 
 
 @dataclass(frozen=True, eq=False)
@@ -347,28 +351,46 @@ def _pair_counts(t_codes: np.ndarray, p_codes: np.ndarray, k: int) -> np.ndarray
     return out.reshape(k, k)
 
 
+def _encode(t: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sorted distinct labels of both arrays, and each array as codes into them.
+
+    Guesses the labels from the first rows, looks every row up by binary search and
+    checks it; labels the guess missed are added and the lookup runs once more. Exact,
+    and with few distinct labels several times faster than sorting every row.
+    """
+    values = np.unique(np.concatenate([t[:_SAMPLE], p[:_SAMPLE]]))
+    while True:
+        codes, missed = [], []
+        for arr in (t, p):
+            code = np.minimum(np.searchsorted(values, arr), len(values) - 1)
+            wrong = values[code] != arr
+            if wrong.any():
+                missed.append(arr[wrong])
+            codes.append(code)
+        if not missed:
+            return values, codes[0], codes[1]
+        values = np.union1d(values, np.concatenate(missed))
+
+
 def _count_all(targets: Targets) -> tuple[np.ndarray, np.ndarray]:
     """Sorted distinct labels of both arrays, and the full matrix over them."""
     t, p = targets.y_true, targets.y_pred
     if targets.family == "number":
-        # Non-negative small integers: count over 0..max directly, no sorting. Viewed as
-        # unsigned, a negative label is huge, so one max() both bounds and checks.
         if t.dtype != p.dtype:
             common = np.result_type(t.dtype, p.dtype)
             t, p = t.astype(common), p.astype(common)
         if t.dtype.kind == "b":
             t, p = t.view(np.uint8), p.view(np.uint8)
+        # Small non-negative integers are their own codes: no lookup at all. Viewed as
+        # unsigned, a negative label is huge, so one max() both bounds and checks.
         unsigned = np.dtype(f"u{t.dtype.itemsize}")
-        tu, pu = t.view(unsigned), p.view(unsigned)
-        top = int(max(tu.max(), pu.max()))
-        if top < 1024:
-            full = _pair_counts(tu, pu, top + 1)
+        top = int(max(t.view(unsigned).max(), p.view(unsigned).max()))
+        if top < _DIRECT_LIMIT:
+            full = _pair_counts(t, p, top + 1)
             present = np.flatnonzero(full.sum(axis=0) + full.sum(axis=1))
-            full = full[np.ix_(present, present)]
-            return present.astype(targets.label_dtype), full
-    values, codes = np.unique(np.concatenate([t, p]), return_inverse=True)
-    codes = codes.reshape(-1)
-    full = _pair_counts(codes[: len(t)], codes[len(t) :], len(values))
+            return present.astype(targets.label_dtype), full[np.ix_(present, present)]
+    values, t_codes, p_codes = _encode(t, p)
+    full = _pair_counts(t_codes, p_codes, len(values))
     if targets.family == "number":
         values = values.astype(targets.label_dtype)
     return values, full

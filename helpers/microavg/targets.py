@@ -87,7 +87,9 @@ def _as_labels_1d(y: object, name: str) -> tuple[np.ndarray, str]:
     if arr.dtype.kind == "O":
         arr = _object_to_array(arr, name)
     kind = arr.dtype.kind
-    if kind in "US":
+    if kind == "S":
+        raise ValueError(f"{name} holds bytes (dtype {arr.dtype}): decode them to str first")
+    if kind == "U":
         return arr, "string"
     if kind in "biu":
         return arr, "number"

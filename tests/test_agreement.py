@@ -1,0 +1,183 @@
+"""The engine agrees with scikit-learn, and the identity holds, for every input.
+
+Property tests: hypothesis draws labels, predictions, ``labels=`` subsets (with labels
+absent from the data), every ``average`` and ``zero_division``, int and string labels,
+and multi-label indicators; scikit-learn is the reference.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import microavg as ma
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.metrics import confusion_matrix as sk_confusion_matrix
+from sklearn.metrics import precision_recall_fscore_support
+
+AVERAGES = ["micro", "macro", "weighted", None]
+ZERO_DIVISIONS = [0.0, 1.0, math.nan]
+
+int_pool = st.lists(st.integers(-3, 6), min_size=1, max_size=5, unique=True)
+str_pool = st.lists(
+    st.sampled_from(["A", "B", "C", "O", "dog", "cat"]), min_size=1, max_size=5, unique=True
+)
+
+
+@st.composite
+def single_label(draw, pool=None):
+    """y_true, y_pred over a small label pool, and a labels= that may drop or add labels."""
+    pool = draw(pool if pool is not None else st.one_of(int_pool, str_pool))
+    n = draw(st.integers(1, 40))
+    y_true = draw(st.lists(st.sampled_from(pool), min_size=n, max_size=n))
+    y_pred = draw(st.lists(st.sampled_from(pool), min_size=n, max_size=n))
+    extra = [99, 100] if isinstance(pool[0], int) else ["never", "zzz"]
+    labels = draw(
+        st.none()
+        | st.lists(st.sampled_from(pool + extra), min_size=1, max_size=len(pool) + 2, unique=True)
+    )
+    return y_true, y_pred, labels
+
+
+@st.composite
+def multi_label(draw):
+    n = draw(st.integers(1, 30))
+    k = draw(st.integers(2, 5))
+    cells = st.lists(st.lists(st.integers(0, 1), min_size=k, max_size=k), min_size=n, max_size=n)
+    y_true, y_pred = np.array(draw(cells)), np.array(draw(cells))
+    labels = draw(st.none() | st.lists(st.integers(0, k - 1), min_size=1, max_size=k, unique=True))
+    return y_true, y_pred, labels
+
+
+def quietly(fn, *args, **kwargs):
+    """Call a scikit-learn reference, silencing its advice (labels absent, one label)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return fn(*args, **kwargs)
+
+
+def sklearn_prf(y_true, y_pred, average, labels, zero_division):
+    return quietly(
+        precision_recall_fscore_support,
+        y_true,
+        y_pred,
+        average=average,
+        labels=labels,
+        zero_division=zero_division,
+    )[:3]
+
+
+def assert_close(ours, theirs):
+    np.testing.assert_allclose(
+        np.asarray(ours, dtype=float), np.asarray(theirs, dtype=float), rtol=0, atol=1e-12
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=single_label(),
+    average=st.sampled_from(AVERAGES),
+    zero_division=st.sampled_from(ZERO_DIVISIONS),
+)
+def test_single_label_scores_equal_sklearn(data, average, zero_division):
+    y_true, y_pred, labels = data
+    ours = ma.scores(y_true, y_pred, average=average, labels=labels, zero_division=zero_division)
+    theirs = sklearn_prf(y_true, y_pred, average, labels, zero_division)
+    for mine, ref in zip(ours, theirs, strict=True):
+        assert_close(mine, ref)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    data=multi_label(),
+    average=st.sampled_from(AVERAGES),
+    zero_division=st.sampled_from(ZERO_DIVISIONS),
+)
+def test_multi_label_scores_equal_sklearn(data, average, zero_division):
+    y_true, y_pred, labels = data
+    ours = ma.scores(y_true, y_pred, average=average, labels=labels, zero_division=zero_division)
+    theirs = sklearn_prf(y_true, y_pred, average, labels, zero_division)
+    for mine, ref in zip(ours, theirs, strict=True):
+        assert_close(mine, ref)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=single_label())
+def test_confusion_matrix_equals_sklearn(data):
+    y_true, y_pred, labels = data
+    cm = ma.confusion_matrix(y_true, y_pred, labels=labels)
+    if labels is not None and not set(labels) & set(y_true):
+        # sklearn refuses a labels= with no label in y_true; we count it as zeros.
+        assert cm.counts.sum() == 0
+        return
+    expected = quietly(sk_confusion_matrix, y_true, y_pred, labels=labels)
+    np.testing.assert_array_equal(cm.counts, expected)
+    assert list(cm.labels) == (sorted(set(y_true) | set(y_pred)) if labels is None else labels)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=single_label())
+def test_every_wrong_row_is_one_fp_and_one_fn(data):
+    # With every label counted, sum(FP) = sum(FN) = the number of wrong rows, so micro
+    # precision, recall and F1 all equal accuracy, exactly.
+    y_true, y_pred, _ = data
+    cm = ma.confusion_matrix(y_true, y_pred)
+    wrong = sum(t != p for t, p in zip(y_true, y_pred, strict=True))
+    assert cm.fp.sum() == cm.fn.sum() == wrong
+    s = ma.scores(y_true, y_pred, exact=True)
+    assert s.precision == s.recall == s.f1 == ma.accuracy(y_true, y_pred, exact=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=single_label(), split=st.integers(0, 40))
+def test_matrices_counted_in_batches_add_up_to_the_whole(data, split):
+    y_true, y_pred, labels = data
+    fixed = sorted(set(y_true) | set(y_pred)) if labels is None else labels
+    split = min(split, len(y_true) - 1) if len(y_true) > 1 else 0
+    whole = ma.confusion_matrix(y_true, y_pred, labels=fixed)
+    if split == 0:
+        assert whole == ma.confusion_matrix(y_true, y_pred, labels=fixed)
+        return
+    parts = ma.confusion_matrix(y_true[:split], y_pred[:split], labels=fixed) + (
+        ma.confusion_matrix(y_true[split:], y_pred[split:], labels=fixed)
+    )
+    assert parts == whole
+    assert parts.scores(average=None).precision.tolist() == pytest.approx(
+        whole.scores(average=None).precision.tolist(), nan_ok=True
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=single_label())
+def test_accuracy_equals_sklearn(data):
+    from sklearn.metrics import accuracy_score
+
+    y_true, y_pred, _ = data
+    assert ma.accuracy(y_true, y_pred) == pytest.approx(accuracy_score(y_true, y_pred), abs=1e-12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=multi_label())
+def test_subset_accuracy_equals_sklearn(data):
+    from sklearn.metrics import accuracy_score
+
+    y_true, y_pred, _ = data
+    assert ma.accuracy(y_true, y_pred) == pytest.approx(accuracy_score(y_true, y_pred), abs=1e-12)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    data=single_label(),
+    average=st.sampled_from(AVERAGES),
+    zero_division=st.sampled_from([0.0, 1.0]),
+)
+def test_exact_scores_are_the_float_scores(data, average, zero_division):
+    y_true, y_pred, labels = data
+    kw = {"average": average, "labels": labels, "zero_division": zero_division}
+    exact = ma.scores(y_true, y_pred, exact=True, **kw)
+    floats = ma.scores(y_true, y_pred, **kw)
+    for e, f in zip(exact, floats, strict=True):
+        assert_close(np.asarray(e, dtype=float), f)
