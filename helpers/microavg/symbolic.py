@@ -1,0 +1,541 @@
+"""The proof, by sympy: ΣFP = ΣFN for any confusion matrix, so micro P = R = F1 = accuracy.
+
+For a fixed number of labels ``k`` the confusion matrix becomes a matrix of symbols
+(:func:`confusion_symbols`), TP, FP and FN become expressions in them (:func:`counts`),
+and ΣFP - ΣFN simplifies to 0 (:func:`fp_fn_gap`), or to the explicit residual when
+labels are left out. For a symbolic ``k``, :func:`general_proof` derives the same fact
+with ``sympy.Sum``, one transformation per step, and :func:`score_chain` carries it to
+P = R = F1 = accuracy. :func:`latex` prints every expression the way the lessons show
+it.
+
+Labels of a concrete matrix are the indices ``0, 1, ..., k - 1`` (as in
+``ConfusionMatrix.from_counts``); the general proof counts them ``1, ..., k``, as a
+mathematician would.
+
+>>> from microavg import symbolic
+>>> symbolic.fp_fn_gap(3)
+0
+>>> symbolic.fp_fn_gap(3, labels=[1, 2])
+c_{01} + c_{02} - c_{10} - c_{20}
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Callable, Iterable, Sequence
+
+import sympy as sp
+from sympy.printing.latex import LatexPrinter
+
+__all__ = [
+    "confusion_symbols",
+    "counts",
+    "fp_fn_gap",
+    "general_proof",
+    "latex",
+    "micro_scores",
+    "score_chain",
+]
+
+# A symbolic matrix beyond 30 x 30 (900 symbols) is too large to read or to print.
+MAX_K = 30
+
+Step = tuple[str, sp.Expr]
+
+# The general proof's objects: k labels, indices i (true) and j (predicted), cells c[i, j].
+_k = sp.Symbol("k", integer=True, positive=True)
+_i, _j = sp.symbols("i j", integer=True, positive=True)
+_c = sp.IndexedBase("c")
+_TP = sp.IndexedBase(r"\mathrm{TP}")
+_FP = sp.IndexedBase(r"\mathrm{FP}")
+_FN = sp.IndexedBase(r"\mathrm{FN}")
+_N = sp.Symbol("N", integer=True, positive=True)
+
+
+# -- arguments ----------------------------------------------------------------------
+
+
+def _check_k(k: object) -> int:
+    if isinstance(k, bool) or not isinstance(k, numbers.Integral) or not 1 <= k <= MAX_K:
+        raise ValueError(
+            f"k must be a whole number of labels from 1 to {MAX_K}, got {k!r} ({type(k).__name__})"
+        )
+    return int(k)
+
+
+def _check_labels(labels: object, k: int) -> list[int]:
+    if labels is None:
+        return list(range(k))
+    if isinstance(labels, str | bytes) or not isinstance(labels, Iterable):
+        raise ValueError(f"labels must be a list of label indices, got {labels!r}")
+    labels = list(labels)
+    if not labels:
+        raise ValueError("labels is empty: pass at least one label index, or None for all")
+    seen: set[int] = set()
+    for label in labels:
+        if isinstance(label, bool) or not isinstance(label, numbers.Integral):
+            raise ValueError(f"labels holds {label!r}: label indices are whole numbers")
+        if not 0 <= label < k:
+            raise ValueError(f"labels holds {label}: label indices run from 0 to {k - 1}")
+        if label in seen:
+            raise ValueError(f"labels holds {label} twice: each label may be listed once")
+        seen.add(int(label))
+    return [int(label) for label in labels]
+
+
+def _check_matrix(C: object) -> sp.Matrix:
+    try:
+        matrix = C if isinstance(C, sp.MatrixBase) else sp.Matrix(C)
+    except (TypeError, ValueError, sp.SympifyError):
+        raise ValueError(f"C must be a square matrix, got {C!r}") from None
+    if not matrix.is_square or matrix.rows == 0:
+        raise ValueError(f"C has shape {matrix.shape}: expected a square k x k matrix, k >= 1")
+    return matrix
+
+
+# -- a confusion matrix of symbols --------------------------------------------------
+
+
+def _cell_name(i: int, j: int) -> str:
+    # c_{01} while both indices are single digits, c_{1,10} beyond, so no name is ambiguous.
+    sep = "," if i >= 10 or j >= 10 else ""
+    return f"c_{{{i}{sep}{j}}}"
+
+
+def confusion_symbols(k: int) -> sp.Matrix:
+    """A k x k confusion matrix of symbols: rows are true labels, columns predicted.
+
+    Cell ``(i, j)`` is the symbol ``c_{ij}``, a non-negative integer: how many rows
+    have true label ``i`` and predicted label ``j``. The same cell has the same symbol
+    whatever ``k`` is.
+
+    Parameters
+    ----------
+    k : int
+        The number of labels, from 1 to ``MAX_K``.
+
+    Returns
+    -------
+    sympy.Matrix
+
+    Raises
+    ------
+    ValueError
+        If ``k`` is not a whole number in range.
+
+    Examples
+    --------
+    >>> confusion_symbols(2)
+    Matrix([
+    [c_{00}, c_{01}],
+    [c_{10}, c_{11}]])
+    >>> confusion_symbols(2)[0, 1].is_nonnegative
+    True
+    """
+    k = _check_k(k)
+    return sp.Matrix(k, k, lambda i, j: sp.Symbol(_cell_name(i, j), integer=True, nonnegative=True))
+
+
+def counts(
+    C: sp.Matrix, labels: Sequence[int] | None = None
+) -> tuple[list[sp.Expr], list[sp.Expr], list[sp.Expr]]:
+    """TP, FP and FN of the chosen labels, as expressions in the cells of ``C``.
+
+    TP is the diagonal cell; FP is the label's column without it (predicted as the
+    label, truly another); FN is the label's row without it (truly the label,
+    predicted as another). Every row and column of ``C`` counts, also those of labels
+    left out of ``labels``, as in ``ConfusionMatrix.label_counts``.
+
+    Parameters
+    ----------
+    C : sympy.Matrix or array-like of shape (k, k)
+        Rows are true labels, columns predicted; symbols or numbers.
+    labels : sequence of int, optional
+        Label indices (0 to k - 1), distinct. Default: all, in order.
+
+    Returns
+    -------
+    tp, fp, fn : list of sympy.Expr
+        One expression per label in ``labels``.
+
+    Raises
+    ------
+    ValueError
+        If ``C`` is not square or ``labels`` holds an index out of range or twice.
+
+    Examples
+    --------
+    >>> tp, fp, fn = counts(confusion_symbols(2))
+    >>> tp, fp, fn
+    ([c_{00}, c_{11}], [c_{10}, c_{01}], [c_{01}, c_{10}])
+    >>> counts([[2, 1], [0, 3]], labels=[1])
+    ([3], [1], [0])
+    """
+    C = _check_matrix(C)
+    chosen = _check_labels(labels, C.rows)
+    tp = [C[j, j] for j in chosen]
+    fp = [sp.Add(*C[:, j]) - C[j, j] for j in chosen]
+    fn = [sp.Add(*C[j, :]) - C[j, j] for j in chosen]
+    return tp, fp, fn
+
+
+def fp_fn_gap(k: int, labels: Sequence[int] | None = None) -> sp.Expr:
+    """ΣFP - ΣFN over ``labels`` of a k x k matrix of symbols, simplified.
+
+    With every label kept it is 0 for every ``k``: each off-diagonal cell is one FP
+    (for its column) and one FN (for its row). With labels left out, what remains is
+    the errors from the left-out labels into the kept ones, minus the errors from the
+    kept labels into the left-out ones.
+
+    Parameters
+    ----------
+    k : int
+        The number of labels, from 1 to ``MAX_K``.
+    labels : sequence of int, optional
+        The label indices kept. Default: all.
+
+    Returns
+    -------
+    sympy.Expr
+
+    Raises
+    ------
+    ValueError
+        If ``k`` or ``labels`` is invalid.
+
+    Examples
+    --------
+    >>> fp_fn_gap(4)
+    0
+    >>> fp_fn_gap(3, labels=[0, 1])
+    -c_{02} - c_{12} + c_{20} + c_{21}
+    """
+    _, fp, fn = counts(confusion_symbols(k), labels)
+    return sp.expand(sp.Add(*fp) - sp.Add(*fn))
+
+
+def micro_scores(k: int) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]:
+    """Micro precision, recall, F1 and accuracy of a k x k matrix of symbols.
+
+    Precision is ΣTP / (ΣTP + ΣFP), recall ΣTP / (ΣTP + ΣFN), F1 their harmonic mean
+    and accuracy the diagonal over all cells. The denominators are kept as the sums
+    they are defined by, unevaluated, so that ``sympy.simplify(P - R)`` has work to do.
+
+    Parameters
+    ----------
+    k : int
+        The number of labels, from 1 to ``MAX_K``.
+
+    Returns
+    -------
+    precision, recall, f1, accuracy : sympy.Expr
+
+    Examples
+    --------
+    >>> import sympy
+    >>> P, R, F1, acc = micro_scores(2)
+    >>> P
+    (c_{00} + c_{11})/((c_{00} + c_{11}) + (c_{01} + c_{10}))
+    >>> [sympy.simplify(d) for d in (P - R, F1 - P, P - acc)]
+    [0, 0, 0]
+    """
+    C = confusion_symbols(k)
+    tp, fp, fn = counts(C)
+    sum_tp, sum_fp, sum_fn = sp.Add(*tp), sp.Add(*fp), sp.Add(*fn)
+    precision = sum_tp / sp.Add(sum_tp, sum_fp, evaluate=False)
+    recall = sum_tp / sp.Add(sum_tp, sum_fn, evaluate=False)
+    f1 = 2 * precision * recall / (precision + recall)
+    accuracy = C.trace() / sp.Add(*C)
+    return precision, recall, f1, accuracy
+
+
+# -- the general proof, for any number of labels k ----------------------------------
+
+
+def _is_sum(n_limits: int, index: sp.Symbol) -> Callable[[sp.Basic], bool]:
+    """Matches a Sum with ``n_limits`` limits whose innermost index is not ``index``."""
+
+    def match(expr: sp.Basic) -> bool:
+        return (
+            isinstance(expr, sp.Sum) and len(expr.limits) == n_limits and expr.variables[0] != index
+        )
+
+    return match
+
+
+def _column_minus_diagonal(j: sp.Expr) -> sp.Expr:
+    return sp.Sum(_c[_i, j], (_i, 1, _k)) - _c[j, j]
+
+
+def _row_minus_diagonal(i: sp.Expr) -> sp.Expr:
+    return sp.Sum(_c[i, _j], (_j, 1, _k)) - _c[i, i]
+
+
+def _substitute(
+    expr: sp.Basic, definitions: dict[sp.IndexedBase, Callable], *, collect: bool = True
+) -> sp.Basic:
+    """Replace every ``base[x]`` in ``expr`` by ``definitions[base](x)``.
+
+    With ``collect=False`` the sums that receive a definition keep its terms apart
+    (an unevaluated ``Add``), so that what cancels can be seen before it does.
+    """
+    if isinstance(expr, sp.Indexed) and expr.base in definitions:
+        return definitions[expr.base](*expr.indices)
+    if not expr.args or not any(expr.has(base) for base in definitions):
+        return expr
+    args = [_substitute(arg, definitions, collect=collect) for arg in expr.args]
+    if isinstance(expr, sp.Add) and not collect:
+        return sp.Add(*args, evaluate=False)
+    return expr.func(*args)
+
+
+def _proof_steps(fp_of: Callable, fn_of: Callable) -> list[Step]:
+    """The derivation of ΣFP - ΣFN from the definitions ``fp_of(j)`` and ``fn_of(i)``.
+
+    Every step transforms the expression of the step before it; the definitions come
+    in as arguments so that a wrong one would visibly fail to end at 0.
+    """
+    steps: list[Step] = []
+    expr = sp.Sum(_FP[_j], (_j, 1, _k)) - sp.Sum(_FN[_i], (_i, 1, _k))
+    steps.append(
+        (
+            r"Add up the false positives of every label $j$ and subtract the false "
+            r"negatives of every label $i$, for $k$ labels.",
+            expr,
+        )
+    )
+    expr = _substitute(expr, {_FP: fp_of, _FN: fn_of})
+    steps.append(
+        (
+            r"A false positive for $j$ is a row predicted $j$ that is truly another label: "
+            r"column $j$ without its diagonal cell. A false negative for $i$ is row $i$ "
+            r"without its diagonal cell.",
+            expr,
+        )
+    )
+    expr = sp.factor_terms(sp.expand(expr))
+    steps.append(
+        (
+            r"Split each sum of a difference into a difference of sums: two double sums "
+            r"over all cells and two sums over the diagonal.",
+            expr,
+        )
+    )
+    # Reorder each term on its own and keep the terms apart, so that the exchanged
+    # double sum shows before it cancels.
+    expr = sp.Add(
+        *[
+            term.replace(_is_sum(2, _i), lambda s: s.reorder((0, 1)))
+            for term in sp.Add.make_args(expr)
+        ],
+        evaluate=False,
+    )
+    steps.append(
+        (
+            r"Exchange the order of summation in the double sum that runs over $i$ "
+            r"outside and $j$ inside: a finite sum may be added up in any order.",
+            expr,
+        )
+    )
+    expr = sp.Add(*sp.Add.make_args(expr))
+    steps.append(
+        (
+            r"Now both double sums add up every cell of the matrix the same way, "
+            r"so they cancel.",
+            expr,
+        )
+    )
+    expr = expr.replace(
+        _is_sum(1, _i), lambda s: s.change_index(s.variables[0], s.variables[0], _i)
+    )
+    steps.append(
+        (
+            r"The two diagonal sums differ only in the name of their index; "
+            r"call both $i$ and they cancel.",
+            expr,
+        )
+    )
+    return steps
+
+
+def general_proof() -> list[Step]:
+    r"""ΣFP - ΣFN = 0 for any number of labels k, derived by sympy step by step.
+
+    Returns
+    -------
+    list of (str, sympy.Expr)
+        Each step's plain-language reason and the expression ΣFP - ΣFN equals after
+        it. The first step is the definition over ``sympy.Sum`` from 1 to the
+        symbol ``k``; each later expression is a sympy transformation of the one
+        before (substitute, expand, reorder the summation, rename the index); the
+        last is 0.
+
+    Examples
+    --------
+    >>> steps = general_proof()
+    >>> print(latex(steps[0][1]))
+    \sum_{j=1}^{k} {\mathrm{FP}}_{j} - \sum_{i=1}^{k} {\mathrm{FN}}_{i}
+    >>> steps[-1][1]
+    0
+    """
+    return _proof_steps(_column_minus_diagonal, _row_minus_diagonal)
+
+
+def _rebuilt(expr: sp.Basic) -> sp.Basic:
+    """``expr`` rebuilt from the bottom up with sympy's automatic simplification on."""
+    if not expr.args:
+        return expr
+    return expr.func(*[_rebuilt(arg) for arg in expr.args])
+
+
+def score_chain() -> list[tuple[str, sp.Eq]]:
+    """From ΣFP = ΣFN to P = R = F1 = accuracy, for any number of labels k.
+
+    Two short derivations by sympy. First F1, the harmonic mean of P and R, becomes P
+    once R = P. Then micro precision ΣTP / Σ(TP + FP) becomes accuracy: TP + FP is a
+    whole column of the matrix, every row is predicted as exactly one label, so the
+    columns together count all N rows.
+
+    Returns
+    -------
+    list of (str, sympy.Eq)
+        Each step's plain-language reason and the equation after it; each equation's
+        right-hand side is a sympy transformation of the one before in its
+        derivation. The F1 derivation ends at ``F_1 = P``; the precision derivation
+        at ``P = (Σ_i c_ii) / N``, the accuracy.
+
+    Examples
+    --------
+    >>> steps = score_chain()
+    >>> steps[2][1]
+    Eq(F_1, P)
+    >>> steps[-1][1]
+    Eq(P, Sum(c[i, i], (i, 1, k))/N)
+    """
+    P, R = sp.symbols("P R", positive=True)
+    F1 = sp.Symbol("F_1", positive=True)
+    steps: list[tuple[str, sp.Eq]] = []
+
+    rhs = 2 * P * R / (P + R)
+    steps.append(("$F_1$ is the harmonic mean of precision and recall.", sp.Eq(F1, rhs)))
+    with sp.evaluate(False):
+        rhs = rhs.subs(R, P)
+    steps.append(
+        (
+            r"Recall is $\sum \mathrm{TP} / (\sum \mathrm{TP} + \sum \mathrm{FN})$ and "
+            r"precision $\sum \mathrm{TP} / (\sum \mathrm{TP} + \sum \mathrm{FP})$; "
+            r"with $\sum \mathrm{FP} = \sum \mathrm{FN}$ they are equal: put $P$ for $R$.",
+            sp.Eq(F1, rhs, evaluate=False),
+        )
+    )
+    rhs = sp.simplify(rhs)
+    steps.append(
+        (
+            "Simplify: the harmonic mean of a number and itself is that number.",
+            sp.Eq(F1, rhs, evaluate=False),
+        )
+    )
+
+    rhs = sp.Sum(_TP[_j], (_j, 1, _k)) / sp.Sum(
+        sp.Add(_TP[_j], _FP[_j], evaluate=False), (_j, 1, _k)
+    )
+    steps.append(
+        (
+            r"Micro precision divides all true positives by all positive predictions, "
+            r"true or false.",
+            sp.Eq(P, rhs, evaluate=False),
+        )
+    )
+    rhs = _substitute(rhs, {_TP: lambda j: _c[j, j], _FP: _column_minus_diagonal}, collect=False)
+    steps.append(
+        (
+            r"A true positive for $j$ is the diagonal cell $c_{j,j}$; the false positives "
+            r"are the rest of column $j$.",
+            sp.Eq(P, rhs, evaluate=False),
+        )
+    )
+    rhs = _rebuilt(rhs)
+    steps.append(
+        (
+            r"So $\mathrm{TP}_j + \mathrm{FP}_j$ is all of column $j$: every row "
+            r"predicted as $j$.",
+            sp.Eq(P, rhs, evaluate=False),
+        )
+    )
+    rhs = rhs.replace(_is_sum(2, _j), lambda s: s.reorder((0, 1))).subs(
+        sp.Sum(_c[_i, _j], (_j, 1, _k), (_i, 1, _k)), _N
+    )
+    steps.append(
+        (
+            r"Every row is predicted as exactly one label, so adding up the columns counts "
+            r"every row once, as adding up the rows does: the double sum is $N$, the "
+            r"number of rows.",
+            sp.Eq(P, rhs, evaluate=False),
+        )
+    )
+    rhs = rhs.replace(_is_sum(1, _i), lambda s: s.change_index(s.variables[0], s.variables[0], _i))
+    steps.append(
+        (
+            r"The diagonal counts the rows predicted correctly, so this is accuracy: "
+            r"correct predictions over all rows.",
+            sp.Eq(P, rhs, evaluate=False),
+        )
+    )
+    return steps
+
+
+# -- printing -----------------------------------------------------------------------
+
+
+def _is_subtracted(term: sp.Basic) -> bool:
+    """A term printed after a minus sign: one with a negative numeric factor."""
+    return bool(term.as_coeff_Mul()[0].is_negative)
+
+
+def _print_rank(term: sp.Basic) -> tuple[bool, int]:
+    """Added terms before subtracted ones; among each, double sums before single ones."""
+    rest = term.as_coeff_Mul()[1]
+    return _is_subtracted(term), -len(rest.limits) if isinstance(rest, sp.Sum) else 0
+
+
+class _LessonPrinter(LatexPrinter):
+    """LaTeX as the lessons show it: positive terms first, double sums as two sums."""
+
+    def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
+        terms = sorted(self._as_ordered_terms(expr, order=order), key=_print_rank)
+        tex = ""
+        for n, term in enumerate(terms):
+            if _is_subtracted(term):
+                tex += " - " if n else "-"
+                term = -term
+            elif n:
+                tex += " + "
+            term_tex = self._print(term)
+            tex += rf"\left({term_tex}\right)" if self._needs_add_brackets(term) else term_tex
+        return tex
+
+    def _print_Sum(self, expr: sp.Sum) -> str:
+        signs = "".join(
+            rf"\sum_{{{self._print(x)}={self._print(a)}}}^{{{self._print(b)}}} "
+            for x, a, b in reversed(expr.limits)
+        )
+        body = self._print(expr.function)
+        if isinstance(expr.function, sp.Add):
+            body = rf"\left({body}\right)"
+        return signs + body
+
+
+def latex(expr: sp.Basic) -> str:
+    r"""LaTeX for ``expr`` as the lessons print it.
+
+    Like :func:`sympy.latex`, except that the terms of a sum come positive first and a
+    sum over two indices prints as two nested sums, outer index first.
+
+    Examples
+    --------
+    >>> latex(fp_fn_gap(3, labels=[1, 2]))
+    'c_{01} + c_{02} - c_{10} - c_{20}'
+    >>> print(latex(general_proof()[4][1]))
+    \sum_{i=1}^{k} {c}_{i,i} - \sum_{j=1}^{k} {c}_{j,j}
+    """
+    return _LessonPrinter({"order": "none"}).doprint(expr)
