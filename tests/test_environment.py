@@ -1,0 +1,110 @@
+"""One set of pins for conda, Binder and .venv; Binder builds from them and runs postBuild."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+from packaging.requirements import Requirement
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def environment_pins() -> dict[str, str]:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip_sections = [d["pip"] for d in env["dependencies"] if isinstance(d, dict)]
+    assert len(pip_sections) == 1, "environment.yml must have exactly one pip: section"
+    pins = {}
+    for line in pip_sections[0]:
+        req = Requirement(line)
+        (spec,) = req.specifier
+        assert spec.operator == "==", f"{line!r} in environment.yml is not pinned with =="
+        pins[req.name.lower()] = spec.version
+    return pins
+
+
+def test_every_pin_is_the_version_installed():
+    # Fails when environment.yml changed but .venv was not rebuilt, or the reverse.
+    drift = {
+        name: (version, importlib.metadata.version(name))
+        for name, version in environment_pins().items()
+        if importlib.metadata.version(name) != version
+    }
+    assert drift == {}, f"pinned vs installed: {drift}; run `make setup`"
+
+
+def test_pyproject_dependencies_are_exactly_the_pinned_packages():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    declared = {Requirement(d).name.lower() for d in project["dependencies"]}
+    assert declared == set(environment_pins())
+
+
+def test_test_tools_are_pinned_and_installed():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    for line in project["optional-dependencies"]["test"]:
+        req = Requirement(line)
+        (spec,) = req.specifier
+        assert spec.operator == "=="
+        assert importlib.metadata.version(req.name) == spec.version, line
+
+
+def test_makefile_installs_what_environment_yml_pins():
+    # `make setup` extracts the pip pins with sed; read what it wrote.
+    written = ROOT / ".venv" / "requirements.txt"
+    if Path(sys.prefix).resolve() != (ROOT / ".venv").resolve():
+        pytest.skip("running outside the project's .venv, which `make setup` builds")
+    lines = [ln for ln in written.read_text().splitlines() if ln.strip()]
+    assert {Requirement(ln).name.lower(): str(Requirement(ln).specifier)[2:] for ln in lines} == (
+        environment_pins()
+    )
+
+
+def test_python_version_agrees():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    (python,) = [d for d in env["dependencies"] if isinstance(d, str) and d.startswith("python")]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert python == "python=3.11"
+    assert project["requires-python"] == ">=3.11"
+
+
+def test_binder_uses_the_same_environment_file():
+    link = ROOT / "binder" / "environment.yml"
+    assert link.is_symlink() and os.readlink(link) == "../environment.yml"
+    post = ROOT / "binder" / "postBuild"
+    assert os.access(post, os.X_OK)
+    assert "set -e" in post.read_text().splitlines()[:3]
+
+
+@pytest.mark.slow
+def test_repo2docker_builds_the_conda_environment_and_runs_postbuild(tmp_path):
+    # Binder's builder, without Docker: --no-build prints the Dockerfile it would build.
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.split(b"\0")
+    for name in filter(None, tracked):
+        src, dst = ROOT / name.decode(), tmp_path / name.decode()
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_symlink():
+            dst.symlink_to(os.readlink(src))
+        elif src.exists():
+            shutil.copy2(src, dst)
+    repo2docker = Path(sys.executable).parent / "repo2docker"
+    out = subprocess.run(
+        [str(repo2docker), "--no-build", "--debug", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    log = out.stdout + out.stderr
+    assert out.returncode == 0, log[-3000:]
+    assert "Building conda environment for python=3.11" in log
+    assert re.search(r'env update -p \$\{NB_PYTHON_PREFIX\} --file "binder/environment\.yml"', log)
+    assert "RUN ./binder/postBuild" in log
