@@ -215,11 +215,13 @@ def fp_fn_gap(k: int, labels: Sequence[int] | None = None) -> sp.Expr:
 
 
 def micro_scores(k: int) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]:
-    """Micro precision, recall, F1 and accuracy of a k x k matrix of symbols.
+    r"""Micro precision, recall, F1 and accuracy of a k x k matrix of symbols.
 
     Precision is ΣTP / (ΣTP + ΣFP), recall ΣTP / (ΣTP + ΣFN), F1 their harmonic mean
     and accuracy the diagonal over all cells. The denominators are kept as the sums
-    they are defined by, unevaluated, so that ``sympy.simplify(P - R)`` has work to do.
+    they are defined by, label by label and unevaluated: ΣFP groups the off-diagonal
+    cells by column, ΣFN by row, so ``sympy.simplify(P - R)`` has the work of seeing
+    that they are the same cells.
 
     Parameters
     ----------
@@ -234,14 +236,17 @@ def micro_scores(k: int) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]:
     --------
     >>> import sympy
     >>> P, R, F1, acc = micro_scores(2)
-    >>> P
-    (c_{00} + c_{11})/((c_{00} + c_{11}) + (c_{01} + c_{10}))
+    >>> print(latex(P))
+    \frac{c_{00} + c_{11}}{\left(c_{00} + c_{11}\right) + \left(c_{10} + c_{01}\right)}
+    >>> P == R
+    False
     >>> [sympy.simplify(d) for d in (P - R, F1 - P, P - acc)]
     [0, 0, 0]
     """
     C = confusion_symbols(k)
     tp, fp, fn = counts(C)
-    sum_tp, sum_fp, sum_fn = sp.Add(*tp), sp.Add(*fp), sp.Add(*fn)
+    sum_tp = sp.Add(*tp)
+    sum_fp, sum_fn = sp.Add(*fp, evaluate=False), sp.Add(*fn, evaluate=False)
     precision = sum_tp / sp.Add(sum_tp, sum_fp, evaluate=False)
     recall = sum_tp / sp.Add(sum_tp, sum_fn, evaluate=False)
     f1 = 2 * precision * recall / (precision + recall)
