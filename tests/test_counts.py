@@ -198,3 +198,15 @@ def test_import_microavg_loads_only_numpy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_helper_modules_load_on_first_use():
+    code = (
+        "import sys, microavg as ma\n"
+        "assert 'sympy' not in sys.modules\n"
+        "print(ma.symbolic.__name__, 'sympy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["microavg.symbolic", "True"]
+    with pytest.raises(AttributeError, match="no attribute 'nonesuch'"):
+        _ = ma.nonesuch

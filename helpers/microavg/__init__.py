@@ -1,14 +1,16 @@
 """microavg: why micro-averaged precision, recall and F1 equal accuracy, and when not.
 
 The engine counts (:mod:`microavg.counts`) and averages (:mod:`microavg.scores`) with
-numpy alone. The lessons' heavier helpers load only when used:
-:mod:`microavg.symbolic` (sympy), :mod:`microavg.plots` (matplotlib) and
-:mod:`microavg.widgets` (ipywidgets).
+numpy alone. The lessons' heavier helpers load on first use, as attributes or by
+import: ``ma.symbolic`` (sympy), ``ma.plots`` (matplotlib), ``ma.tables`` (pandas),
+``ma.widgets`` and ``ma.live`` (ipywidgets).
 
 >>> import microavg as ma
 >>> ma.scores(list("AAAABBCCC"), list("AABCABBCC"), exact=True).precision
 Fraction(5, 9)
 """
+
+import importlib
 
 from microavg.counts import ConfusionMatrix, LabelCounts, confusion_matrix, label_counts
 from microavg.scores import Scores, accuracy, scores
@@ -22,3 +24,11 @@ __all__ = [
     "label_counts",
     "scores",
 ]
+
+_LAZY_MODULES = {"examples", "live", "plots", "symbolic", "tables", "widgets"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY_MODULES:
+        return importlib.import_module(f"microavg.{name}")
+    raise AttributeError(f"module 'microavg' has no attribute {name!r}")
