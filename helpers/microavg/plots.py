@@ -1,0 +1,638 @@
+"""Figures of a confusion matrix and its per-label counts: numbers in, a Figure out.
+
+Each function returns a :class:`matplotlib.figure.Figure` and leaves no global state
+behind: the figure is built with interactive mode off and closed in pyplot before it is
+returned, so it is shown exactly once, by the cell that displays it, and
+``plt.get_fignums()`` stays empty. Pass ``ax=`` to draw into axes of your own instead.
+
+The colours of true positives, false positives and false negatives come from the
+Okabe-Ito palette, which stays distinct under the common colour-vision deficiencies;
+every coloured mark is also named in text (a legend, a cell tag or a tick label), so
+nothing rests on colour alone.
+
+A figure can be redrawn with new counts in place, keeping its artists, with
+:func:`update_confusion_heatmap` and :func:`update_label_counts_bars` (what interactive
+explorers need). The artists they update carry a ``gid`` naming what they show, such as
+``"count-0-1"`` for the count of true ``labels[0]``, predicted ``labels[1]``.
+
+>>> import microavg as ma
+>>> from microavg import plots
+>>> cm = ma.confusion_matrix(list("AAAABBCCC"), list("AABCABBCC"))
+>>> fig = plots.confusion_heatmap(cm, highlight="A")
+>>> [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "count-0-1"]
+['1']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch, Rectangle
+
+from microavg.counts import ConfusionMatrix, LabelCounts, confusion_matrix
+
+__all__ = [
+    "ROLES",
+    "ROLE_COLOURS",
+    "confusion_heatmap",
+    "label_counts_bars",
+    "label_heatmaps",
+    "role",
+    "update_confusion_heatmap",
+    "update_label_counts_bars",
+]
+
+ROLES = ("TP", "FP", "FN")
+"""The three roles a row can play for a label, in the order figures and tables show them."""
+
+ROLE_COLOURS = {"TP": "#009E73", "FP": "#D55E00", "FN": "#0072B2"}
+"""Okabe-Ito bluish green, vermillion and blue: one colour per role, in figures and tables."""
+
+_HEATMAP_GID = "confusion-heatmap"
+_BARS_GID = "label-counts-bars"
+_TOTALS_GID = "label-counts-totals"
+# Light grey to mid grey: black counts stay legible and coloured outlines stand out.
+_CELL_CMAP = LinearSegmentedColormap.from_list("microavg-cells", ["#f2f2f2", "#9a9a9a"])
+
+
+def role(true: Hashable, pred: Hashable, label: Hashable) -> str | None:
+    """What a row with labels ``(true, pred)`` counts as for ``label``.
+
+    ``"TP"`` when both are ``label``, ``"FP"`` when only the prediction is, ``"FN"``
+    when only the true label is, and None when neither is (the row does not count for
+    ``label`` at all).
+
+    >>> role("A", "B", "A"), role("A", "B", "B"), role("A", "B", "C")
+    ('FN', 'FP', None)
+    """
+    if true == label:
+        return "TP" if pred == label else "FN"
+    return "FP" if pred == label else None
+
+
+# -- checks ---------------------------------------------------------------------------
+
+
+def _check_cm(cm: object) -> ConfusionMatrix:
+    if not isinstance(cm, ConfusionMatrix):
+        raise ValueError(
+            f"cm must be a ConfusionMatrix (from microavg.confusion_matrix), "
+            f"got {type(cm).__name__}"
+        )
+    return cm
+
+
+def _check_counts(cm: object) -> ConfusionMatrix | LabelCounts:
+    if not isinstance(cm, ConfusionMatrix | LabelCounts):
+        raise ValueError(
+            f"cm must be a ConfusionMatrix or LabelCounts (from microavg.confusion_matrix "
+            f"or microavg.label_counts), got {type(cm).__name__}"
+        )
+    if len(cm.labels) == 0:
+        raise ValueError("cm has no labels: there is nothing to draw")
+    return cm
+
+
+def _highlight_index(cm: ConfusionMatrix, highlight: Hashable | None) -> int | None:
+    if highlight is None:
+        return None
+    for i, label in enumerate(cm.labels):
+        if label == highlight:
+            return i
+    raise ValueError(f"highlight is {highlight!r}, which is not among cm.labels {cm.labels!r}")
+
+
+def _fit_rows(numbers: list[str], budget: int) -> str:
+    """``"row 3"`` or ``"rows 3, 4"``, cut to ``"rows 3, 4, …"`` beyond ``budget`` characters.
+
+    >>> _fit_rows(["3"], 12), _fit_rows(["123", "125", "189", "240"], 16)
+    ('row 3', 'rows 123, 125, …')
+    """
+    text = ("row " if len(numbers) == 1 else "rows ") + numbers[0]
+    for n, number in enumerate(numbers[1:], 2):
+        longer = f"{text}, {number}"
+        if len(longer) + (3 if n < len(numbers) else 0) > budget:
+            return text + ", …"
+        text = longer
+    return text
+
+
+def _row_marks(cm: ConfusionMatrix, rows: object) -> list[list[str]]:
+    """For each cell, the 1-based numbers of the wrong rows that land in it, as text."""
+    k = len(cm.labels)
+    marks = [[""] * k for _ in range(k)]
+    if rows is None:
+        return marks
+    if not isinstance(rows, tuple | list) or len(rows) != 2:
+        raise ValueError("rows must be a pair (y_true, y_pred) of the rows cm was counted from")
+    y_true, y_pred = rows
+    if confusion_matrix(y_true, y_pred, labels=list(cm.labels)) != cm:
+        raise ValueError(
+            "rows do not give the counts of cm: pass the (y_true, y_pred) cm was counted from"
+        )
+    index = {label: i for i, label in enumerate(cm.labels)}
+    cell, _, tag_size = _sizes(k)
+    budget = max(8, int(cell * 72 / (0.6 * tag_size)))  # characters that fit in a cell
+    numbers: dict[tuple[int, int], list[str]] = {}
+    pairs = zip(np.asarray(y_true).tolist(), np.asarray(y_pred).tolist(), strict=True)
+    for n, (t, p) in enumerate(pairs, 1):
+        if t != p and t in index and p in index:
+            numbers.setdefault((index[t], index[p]), []).append(str(n))
+    for (i, j), found in numbers.items():
+        marks[i][j] = _fit_rows(found, budget)
+    return marks
+
+
+# -- the confusion heatmap ------------------------------------------------------------
+
+
+def _heatmap_axes(target: Axes | Figure) -> Axes:
+    if isinstance(target, Figure):
+        found = [ax for ax in target.axes if ax.get_gid() == _HEATMAP_GID]
+        if len(found) != 1:
+            raise ValueError(
+                f"ax is a Figure with {len(found)} confusion heatmaps: pass the Axes to update"
+            )
+        return found[0]
+    if not isinstance(target, Axes) or target.get_gid() != _HEATMAP_GID:
+        raise ValueError("ax must be a Figure or Axes drawn by confusion_heatmap")
+    return target
+
+
+def _by_gid(artists: Sequence, prefix: str) -> dict[str, object]:
+    return {a.get_gid(): a for a in artists if (a.get_gid() or "").startswith(prefix)}
+
+
+def _sizes(k: int) -> tuple[float, float, float]:
+    """Cell size in inches, count font size and tag font size for a k x k heatmap."""
+    cell = min(1.05, 7.5 / k)
+    return cell, max(7.0, min(17.0, 16.0 * cell)), max(6.0, min(9.5, 9.0 * cell))
+
+
+def confusion_heatmap(
+    cm: ConfusionMatrix,
+    highlight: Hashable | None = None,
+    ax: Axes | None = None,
+    *,
+    rows: tuple[Sequence[Hashable], Sequence[Hashable]] | None = None,
+) -> Figure:
+    """Draw a confusion matrix as a heatmap with its count written in every cell.
+
+    Rows are true labels and columns predicted labels, as in :mod:`microavg.counts`
+    and scikit-learn, and the axis titles say so.
+
+    Parameters
+    ----------
+    cm : ConfusionMatrix
+    highlight : label, optional
+        Outline the cells that count for this label: its true-positive cell on the
+        diagonal, its false positives (the rest of its column) and its false negatives
+        (the rest of its row), each in its role colour, tagged TP, FP or FN, with a
+        legend.
+    ax : matplotlib.axes.Axes, optional
+        Draw into these axes; by default a new figure is made.
+    rows : (y_true, y_pred), optional
+        The rows ``cm`` was counted from. Each wrong row's number (counting from 1) is
+        written in the cell it lands in: true label's row, predicted label's column.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on (``ax.figure`` when ``ax`` is given).
+
+    Raises
+    ------
+    ValueError
+        If ``cm`` is not a ConfusionMatrix, ``highlight`` is not one of its labels, or
+        ``rows`` does not give the counts of ``cm``.
+
+    Examples
+    --------
+    >>> import microavg as ma
+    >>> true, pred = list("AAAABBCCC"), list("AABCABBCC")
+    >>> fig = confusion_heatmap(ma.confusion_matrix(true, pred), rows=(true, pred))
+    >>> ax = fig.axes[0]
+    >>> ax.get_xlabel(), ax.get_ylabel()
+    ('predicted label', 'true label')
+    >>> sorted(t.get_text() for t in ax.texts if t.get_text().startswith("row"))
+    ['row 3', 'row 4', 'row 5', 'row 7']
+    """
+    cm = _check_cm(cm)
+    h = _highlight_index(cm, highlight)
+    marks = _row_marks(cm, rows)
+    if ax is None:
+        k = len(cm.labels)
+        cell = _sizes(k)[0]
+        names = max(len(str(label)) for label in cm.labels) * 0.11  # inches of tick label
+        legend = 0.0 if h is None else 0.8 + 0.08 * (23 + 2 * len(str(cm.labels[h])))
+        fig = _new_figure((cell * k + 0.9 + names + legend, cell * k + 1.2 + names / 2))
+        ax = fig.add_subplot()
+    elif not isinstance(ax, Axes):
+        raise ValueError(f"ax must be matplotlib Axes or None, got {type(ax).__name__}")
+    _draw_heatmap(ax, cm, legend=True)
+    _fill_heatmap(ax, cm, h, marks)
+    return ax.figure
+
+
+def label_heatmaps(
+    cm: ConfusionMatrix,
+    labels: Sequence[Hashable] | None = None,
+    *,
+    rows: tuple[Sequence[Hashable], Sequence[Hashable]] | None = None,
+) -> Figure:
+    """One heatmap per label, side by side, each highlighting that label's cells.
+
+    Panel by panel, :func:`confusion_heatmap` with ``highlight=label``; one legend
+    below explains the three roles for every panel.
+
+    Parameters
+    ----------
+    cm : ConfusionMatrix
+    labels : sequence of labels, optional
+        The labels to highlight, one panel each, three panels to a line. Default: all
+        of ``cm.labels``.
+    rows : (y_true, y_pred), optional
+        As for :func:`confusion_heatmap`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        If ``cm`` is not a ConfusionMatrix, ``labels`` is empty or holds a label that is
+        not among ``cm.labels``, or ``rows`` does not give the counts of ``cm``.
+
+    Examples
+    --------
+    >>> import microavg as ma
+    >>> fig = label_heatmaps(ma.confusion_matrix(list("AAAABBCCC"), list("AABCABBCC")))
+    >>> [ax.get_title() for ax in fig.axes]
+    ['Cells that count for label A', 'Cells that count for label B', 'Cells that count for label C']
+    """
+    cm = _check_cm(cm)
+    wanted = list(cm.labels) if labels is None else list(labels)
+    if not wanted:
+        raise ValueError("labels is empty: give at least one label to highlight")
+    highlights = [_highlight_index(cm, label) for label in wanted]
+    marks = _row_marks(cm, rows)
+    k, n = len(cm.labels), len(wanted)
+    cell = min(0.95, 6.5 / k)
+    ncols = min(n, 3)
+    nrows = -(-n // ncols)
+    fig = _new_figure((ncols * (cell * k + 1.1) + 0.3, nrows * (cell * k + 1.3) + 0.9))
+    axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
+    for ax, h in zip(axes, highlights, strict=False):
+        _draw_heatmap(ax, cm, legend=False)
+        _fill_heatmap(ax, cm, h, marks)
+    for ax in axes[n:]:
+        ax.remove()
+    handles = [Patch(facecolor="none", edgecolor=ROLE_COLOURS[r], linewidth=3) for r in ROLES]
+    fig.legend(
+        handles,
+        [
+            "TP: true and predicted this label",
+            "FP: predicted this label, truly another",
+            "FN: truly this label, predicted another",
+        ],
+        loc="outside lower center",
+        ncols=3,
+        fontsize=10,
+        frameon=False,
+        handlelength=1.6,
+    )
+    return fig
+
+
+def _label_xticks(ax: Axes, names: list[str]) -> None:
+    """One x tick per label, slanted when a name is too long to sit level."""
+    if max(len(n) for n in names) > 4:
+        ax.set_xticks(
+            range(len(names)), names, fontsize=12, rotation=30, ha="right", rotation_mode="anchor"
+        )
+    else:
+        ax.set_xticks(range(len(names)), names, fontsize=12)
+
+
+def _new_figure(size: tuple[float, float]) -> Figure:
+    """A figure that pyplot neither shows nor keeps: displayed once, by whoever shows it."""
+    with plt.ioff():
+        fig = plt.figure(figsize=size, layout="constrained")
+    plt.close(fig)
+    return fig
+
+
+def _draw_heatmap(ax: Axes, cm: ConfusionMatrix, *, legend: bool) -> None:
+    """The artists of a heatmap, empty: _fill_heatmap writes the numbers into them."""
+    k = len(cm.labels)
+    _, count_size, tag_size = _sizes(k)
+    ax.set_gid(_HEATMAP_GID)
+    ax.imshow(np.zeros((k, k)), cmap=_CELL_CMAP, vmin=0, vmax=1, gid="cells")
+    names = [str(label) for label in cm.labels]
+    _label_xticks(ax, names)
+    ax.set_yticks(range(k), labels=names, fontsize=12)
+    ax.set_xlabel("predicted label", fontsize=12)
+    ax.set_ylabel("true label", fontsize=12)
+    ax.set_xticks(np.arange(k + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(k + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="white", linewidth=2)
+    ax.tick_params(which="minor", length=0)
+    ax.tick_params(which="major", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    inset = 0.06
+    for i in range(k):
+        for j in range(k):
+            ax.text(j, i, "", ha="center", va="center", fontsize=count_size, gid=f"count-{i}-{j}")
+            ax.text(
+                j,
+                i - 0.30,
+                "",
+                ha="center",
+                va="center",
+                fontsize=tag_size,
+                fontweight="bold",
+                gid=f"tag-{i}-{j}",
+            )
+            ax.text(
+                j,
+                i + 0.31,
+                "",
+                ha="center",
+                va="center",
+                fontsize=tag_size,
+                color="#222222",
+                gid=f"rows-{i}-{j}",
+            )
+            ax.add_patch(
+                Rectangle(
+                    (j - 0.5 + inset, i - 0.5 + inset),
+                    1 - 2 * inset,
+                    1 - 2 * inset,
+                    fill=False,
+                    linewidth=3,
+                    visible=False,
+                    gid=f"outline-{i}-{j}",
+                )
+            )
+    if not legend:
+        return
+    handles = [Patch(facecolor="none", edgecolor=ROLE_COLOURS[r], linewidth=3) for r in ROLES]
+    roles_legend = ax.legend(
+        handles,
+        ["", "", ""],
+        loc="center left",
+        bbox_to_anchor=(1.02, 0.5),
+        fontsize=10,
+        frameon=False,
+        handlelength=1.6,
+    )
+    roles_legend.set_gid("roles-legend")
+
+
+def _fill_heatmap(ax: Axes, cm: ConfusionMatrix, h: int | None, marks: list[list[str]]) -> None:
+    """Write counts, role tags, row marks, outlines and legend for ``cm`` into ``ax``."""
+    counts = cm.counts
+    k = len(cm.labels)
+    image = next(im for im in ax.images if im.get_gid() == "cells")
+    image.set_data(counts)
+    image.set_clim(0, max(1, int(counts.max())))
+    texts = _by_gid(ax.texts, "")
+    outlines = _by_gid(ax.patches, "outline-")
+    for i in range(k):
+        for j in range(k):
+            cell_role = None if h is None else role(i, j, h)
+            texts[f"count-{i}-{j}"].set_text(str(int(counts[i, j])))
+            texts[f"rows-{i}-{j}"].set_text(marks[i][j])
+            tag = texts[f"tag-{i}-{j}"]
+            tag.set_text(cell_role or "")
+            outline = outlines[f"outline-{i}-{j}"]
+            outline.set_visible(cell_role is not None)
+            if cell_role is not None:
+                tag.set_color(ROLE_COLOURS[cell_role])
+                outline.set_edgecolor(ROLE_COLOURS[cell_role])
+    ax.set_title("" if h is None else f"Cells that count for label {cm.labels[h]}", fontsize=12)
+    legend = ax.get_legend()
+    if legend is None:
+        return
+    legend.set_visible(h is not None)
+    name = "" if h is None else str(cm.labels[h])
+    what = {
+        "TP": f"TP: true {name}, predicted {name}",
+        "FP": f"FP: true not {name}, predicted {name}",
+        "FN": f"FN: true {name}, predicted not {name}",
+    }
+    for text, r in zip(legend.get_texts(), ROLES, strict=True):
+        text.set_text(what[r] if name else "")
+
+
+def update_confusion_heatmap(
+    ax: Axes | Figure,
+    cm: ConfusionMatrix,
+    highlight: Hashable | None = None,
+    *,
+    rows: tuple[Sequence[Hashable], Sequence[Hashable]] | None = None,
+) -> None:
+    """Redraw a heatmap from :func:`confusion_heatmap` with new counts, in place.
+
+    The artists are kept and given new values, so a figure on screen can follow a
+    control without being rebuilt.
+
+    Parameters
+    ----------
+    ax : Figure or Axes
+        What :func:`confusion_heatmap` drew on (a Figure holding one heatmap, or the
+        heatmap's Axes).
+    cm, highlight, rows
+        As for :func:`confusion_heatmap`; ``cm`` must have the labels drawn.
+
+    Examples
+    --------
+    >>> import microavg as ma
+    >>> fig = confusion_heatmap(ma.confusion_matrix(list("AB"), list("AB")))
+    >>> update_confusion_heatmap(fig, ma.confusion_matrix(list("AB"), list("BB")), "B")
+    >>> [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "tag-0-1"]
+    ['FP']
+    """
+    target = _heatmap_axes(ax)
+    cm = _check_cm(cm)
+    drawn = [t.get_text() for t in target.get_yticklabels()]
+    if drawn != [str(label) for label in cm.labels]:
+        raise ValueError(
+            f"cm has labels {cm.labels!r} but the heatmap shows {drawn!r}: "
+            "draw a new heatmap for other labels"
+        )
+    _fill_heatmap(target, cm, _highlight_index(cm, highlight), _row_marks(cm, rows))
+
+
+# -- TP, FP and FN per label, and their sums ------------------------------------------
+
+
+def label_counts_bars(cm: ConfusionMatrix | LabelCounts) -> Figure:
+    """Bars of TP, FP and FN per label, beside stacked bars of ΣTP, ΣFP and ΣFN.
+
+    The left panel groups each label's three counts side by side; the right panel
+    stacks every label's share into one bar per role, with the sum written on top, so
+    ΣFP and ΣFN can be compared at a glance (for single-label data over all labels
+    they are equal: every wrong row is one FP and one FN).
+
+    Parameters
+    ----------
+    cm : ConfusionMatrix or LabelCounts
+        The counts to draw (LabelCounts also covers multi-label data).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        If ``cm`` is neither a ConfusionMatrix nor a LabelCounts, or has no labels.
+
+    Examples
+    --------
+    >>> import microavg as ma
+    >>> cm = ma.confusion_matrix(list("AAAABBCCC"), list("AABCABBCC"))
+    >>> fig = label_counts_bars(cm)
+    >>> [t.get_text() for t in fig.axes[1].texts if t.get_gid().startswith("sum-")]
+    ['5', '4', '4']
+    """
+    cm = _check_counts(cm)
+    k = len(cm.labels)
+    fig = _new_figure((max(6.4, 1.15 * k + 3.6), 3.9))
+    per_label, totals = fig.subplots(
+        1, 2, sharey=True, gridspec_kw={"width_ratios": [max(k, 2), 2.2]}
+    )
+    per_label.set_gid(_BARS_GID)
+    totals.set_gid(_TOTALS_GID)
+    width = 0.27
+    x = np.arange(k)
+    for n, r in enumerate(ROLES):
+        for i in range(k):
+            per_label.bar(
+                x[i] + (n - 1) * width,
+                0,
+                width,
+                color=ROLE_COLOURS[r],
+                label=r if i == 0 else None,
+                gid=f"bar-{r}-{i}",
+            )
+            per_label.text(
+                x[i] + (n - 1) * width,
+                0,
+                "",
+                ha="center",
+                va="bottom",
+                fontsize=10,
+                gid=f"value-{r}-{i}",
+            )
+        for i in range(k):
+            totals.bar(
+                n,
+                0,
+                0.62,
+                color=ROLE_COLOURS[r],
+                edgecolor="white",
+                linewidth=1.5,
+                gid=f"stack-{r}-{i}",
+            )
+            totals.text(
+                n,
+                0,
+                "",
+                ha="center",
+                va="center",
+                fontsize=9,
+                color="white",
+                fontweight="bold",
+                gid=f"share-{r}-{i}",
+            )
+        totals.text(
+            n, 0, "", ha="center", va="bottom", fontsize=12, fontweight="bold", gid=f"sum-{r}"
+        )
+    _label_xticks(per_label, [str(label) for label in cm.labels])
+    per_label.set_xlabel("label", fontsize=12)
+    per_label.set_ylabel("rows", fontsize=12)
+    per_label.set_title("Per label", fontsize=12)
+    per_label.legend(loc="upper left", fontsize=10, ncols=3, frameon=False)
+    totals.set_xticks(range(3), labels=[f"Σ{r}" for r in ROLES], fontsize=12)
+    totals.set_xlim(-0.6, 2.6)
+    totals.set_title("Summed over labels", fontsize=12)
+    for ax in (per_label, totals):
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.tick_params(axis="x", length=0)
+        ax.yaxis.get_major_locator().set_params(integer=True)
+    _fill_bars(fig, cm)
+    return fig
+
+
+def _fill_bars(fig: Figure, cm: ConfusionMatrix | LabelCounts) -> None:
+    per_label, totals = _bars_axes(fig)
+    values = {"TP": cm.tp.tolist(), "FP": cm.fp.tolist(), "FN": cm.fn.tolist()}
+    top = max(max(sum(v), 1) for v in values.values())
+    bars = _by_gid(per_label.patches, "bar-")
+    stacks = _by_gid(totals.patches, "stack-")
+    texts = {**_by_gid(per_label.texts, "value-"), **_by_gid(totals.texts, "")}
+    names = [str(label) for label in cm.labels]
+    # Characters of 9-point bold text that fit across a stacked bar (0.62 of 3.2 x units).
+    panel = fig.get_size_inches()[0] * 2.2 / (max(len(names), 2) + 2.2) - 0.3
+    fits = int(panel * 0.62 / 3.2 * 72 / (0.62 * 9))
+    for n, r in enumerate(ROLES):
+        bottom = 0
+        for i, v in enumerate(values[r]):
+            bars[f"bar-{r}-{i}"].set_height(v)
+            value = texts[f"value-{r}-{i}"]
+            value.set_text(str(v))
+            value.set_y(v)
+            stack = stacks[f"stack-{r}-{i}"]
+            stack.set_y(bottom)
+            stack.set_height(v)
+            share = texts[f"share-{r}-{i}"]
+            share.set_position((n, bottom + v / 2))
+            text = f"{names[i]}: {v}"
+            share.set_text(text if v >= 0.07 * top and len(text) <= fits else "")
+            bottom += v
+        total = texts[f"sum-{r}"]
+        total.set_text(str(bottom))
+        total.set_y(bottom)
+    per_label.set_ylim(0, top * 1.25)
+
+
+def _bars_axes(fig: Figure) -> tuple[Axes, Axes]:
+    found = {ax.get_gid(): ax for ax in fig.axes}
+    if _BARS_GID not in found or _TOTALS_GID not in found:
+        raise ValueError("fig must be a Figure drawn by label_counts_bars")
+    return found[_BARS_GID], found[_TOTALS_GID]
+
+
+def update_label_counts_bars(fig: Figure, cm: ConfusionMatrix | LabelCounts) -> None:
+    """Redraw a figure from :func:`label_counts_bars` with new counts, in place.
+
+    ``cm`` must have the labels drawn.
+
+    Examples
+    --------
+    >>> import microavg as ma
+    >>> fig = label_counts_bars(ma.confusion_matrix(list("AB"), list("AB")))
+    >>> update_label_counts_bars(fig, ma.confusion_matrix(list("AB"), list("BB")))
+    >>> [t.get_text() for t in fig.axes[1].texts if t.get_gid() == "sum-FP"]
+    ['1']
+    """
+    if not isinstance(fig, Figure):
+        raise ValueError(f"fig must be a Figure drawn by label_counts_bars, got {fig!r}")
+    per_label, _ = _bars_axes(fig)
+    cm = _check_counts(cm)
+    drawn = [t.get_text() for t in per_label.get_xticklabels()]
+    if drawn != [str(label) for label in cm.labels]:
+        raise ValueError(
+            f"cm has labels {cm.labels!r} but the figure shows {drawn!r}: "
+            "draw a new figure for other labels"
+        )
+    _fill_bars(fig, cm)
