@@ -86,7 +86,7 @@ def test_prediction_table_escapes_label_text(worked):
     assert "<script" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "for &lt;b&gt;x&lt;/b&gt;</th>" in page  # column header
-    assert "for &lt;b&gt;x&lt;/b&gt;</caption>" in page
+    assert "as for &lt;b&gt;x&lt;/b&gt;</caption>" in page
 
 
 def test_prediction_table_html_is_the_same_every_time_and_differs_between_tables(worked):

@@ -40,10 +40,12 @@ __all__ = [
     "ROLES",
     "ROLE_COLOURS",
     "confusion_heatmap",
+    "f1_accuracy_scatter",
     "label_counts_bars",
     "label_heatmaps",
     "role",
     "update_confusion_heatmap",
+    "update_f1_accuracy_scatter",
     "update_label_counts_bars",
 ]
 
@@ -171,7 +173,7 @@ def _by_gid(artists: Sequence, prefix: str) -> dict[str, object]:
 def _sizes(k: int) -> tuple[float, float, float]:
     """Cell size in inches, count font size and tag font size for a k x k heatmap."""
     cell = min(1.05, 7.5 / k)
-    return cell, max(7.0, min(17.0, 16.0 * cell)), max(6.0, min(9.5, 9.0 * cell))
+    return cell, max(7.0, min(18.0, 17.0 * cell)), max(6.0, min(11.0, 10.5 * cell))
 
 
 def confusion_heatmap(
@@ -283,14 +285,19 @@ def label_heatmaps(
     highlights = [_highlight_index(cm, label) for label in wanted]
     marks = _row_marks(cm, rows)
     k, n = len(cm.labels), len(wanted)
-    cell = min(0.95, 6.5 / k)
+    cell = _sizes(k)[0]
+    names = max(len(str(label)) for label in cm.labels) * 0.11  # inches of tick label
     ncols = min(n, 3)
     nrows = -(-n // ncols)
-    fig = _new_figure((ncols * (cell * k + 1.1) + 0.3, nrows * (cell * k + 1.3) + 0.9))
+    fig = _new_figure(
+        (ncols * (cell * k + 0.3 + names) + 0.4, nrows * (cell * k + 0.8 + names / 2) + 0.5)
+    )
     axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
-    for ax, h in zip(axes, highlights, strict=False):
+    for position, (ax, h) in enumerate(zip(axes, highlights, strict=False)):
         _draw_heatmap(ax, cm, legend=False)
         _fill_heatmap(ax, cm, h, marks)
+        if position % ncols:
+            ax.set_ylabel("")  # the first panel of the line names the axis
     for ax in axes[n:]:
         ax.remove()
     handles = [Patch(facecolor="none", edgecolor=ROLE_COLOURS[r], linewidth=3) for r in ROLES]
@@ -303,7 +310,7 @@ def label_heatmaps(
         ],
         loc="outside lower center",
         ncols=3,
-        fontsize=10,
+        fontsize=11,
         frameon=False,
         handlelength=1.6,
     )
@@ -636,3 +643,109 @@ def update_label_counts_bars(fig: Figure, cm: ConfusionMatrix | LabelCounts) -> 
             "draw a new figure for other labels"
         )
     _fill_bars(fig, cm)
+
+
+# -- many classifiers: F1 against accuracy --------------------------------------------
+
+_SCATTER_GIDS = ("micro-f1-against-accuracy", "macro-f1-against-accuracy")
+# Okabe-Ito orange for the diagonal; the points stay neutral, apart from the role colours.
+_DIAGONAL_COLOUR = "#E69F00"
+_POINT_COLOUR = "#333333"
+
+
+def _check_scores(**arrays: object) -> list[np.ndarray]:
+    """Equal-length 1-D arrays of finite scores in [0, 1], in the order given."""
+    out = []
+    for name, values in arrays.items():
+        arr = np.asarray(values, dtype=float)
+        if arr.ndim != 1 or arr.size == 0:
+            raise ValueError(f"{name} must be a non-empty 1-D sequence, got shape {arr.shape}")
+        bad = np.flatnonzero(~(np.isfinite(arr) & (arr >= 0) & (arr <= 1)))
+        if bad.size:
+            raise ValueError(
+                f"{name} holds {arr[bad[0]]} at position {bad[0]}: scores must be from 0 to 1"
+            )
+        out.append(arr)
+    lengths = {name: len(arr) for name, arr in zip(arrays, out, strict=True)}
+    if len(set(lengths.values())) != 1:
+        raise ValueError(f"the score sequences differ in length: {lengths}")
+    return out
+
+
+def f1_accuracy_scatter(
+    accuracy: Sequence[float], micro_f1: Sequence[float], macro_f1: Sequence[float]
+) -> Figure:
+    """Micro-F1 against accuracy beside macro-F1 against accuracy, a point per classifier.
+
+    Both panels span 0 to 1 on both axes and draw the diagonal, where F1 equals
+    accuracy: single-label micro-F1 lies on it for every classifier, macro-F1 does not.
+
+    Parameters
+    ----------
+    accuracy, micro_f1, macro_f1 : sequence of float
+        One score per classifier, from 0 to 1, all of the same length.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        If a sequence is empty, not 1-D, holds a value outside [0, 1] or nan, or the
+        lengths differ.
+
+    Examples
+    --------
+    >>> fig = f1_accuracy_scatter([0.5, 0.8], [0.5, 0.8], [0.4, 0.9])
+    >>> [ax.get_ylabel() for ax in fig.axes]
+    ['micro-F1', 'macro-F1']
+    >>> fig.axes[1].collections[0].get_offsets().tolist()
+    [[0.5, 0.4], [0.8, 0.9]]
+    """
+    acc, micro, macro = _check_scores(accuracy=accuracy, micro_f1=micro_f1, macro_f1=macro_f1)
+    fig = _new_figure((8.4, 4.3))
+    axes = fig.subplots(1, 2)
+    for ax, gid, name, values in zip(
+        axes, _SCATTER_GIDS, ("micro", "macro"), (micro, macro), strict=True
+    ):
+        ax.set_gid(gid)
+        ax.plot([0, 1], [0, 1], color=_DIAGONAL_COLOUR, linewidth=2, label="F1 = accuracy")
+        ax.scatter(
+            acc, values, s=14, color=_POINT_COLOUR, alpha=0.5, linewidths=0, zorder=3, gid="points"
+        )
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.set_aspect("equal")
+        ax.set_xlabel("accuracy", fontsize=12)
+        ax.set_ylabel(f"{name}-F1", fontsize=12)
+        ax.set_title(f"{name}-F1 against accuracy", fontsize=12)
+        ax.legend(loc="upper left", fontsize=10, frameon=False)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.grid(color="#dddddd", linewidth=0.8)
+        ax.set_axisbelow(True)
+    return fig
+
+
+def update_f1_accuracy_scatter(
+    fig: Figure,
+    accuracy: Sequence[float],
+    micro_f1: Sequence[float],
+    macro_f1: Sequence[float],
+) -> None:
+    """Move the points of a figure from :func:`f1_accuracy_scatter` to new scores, in place.
+
+    Examples
+    --------
+    >>> fig = f1_accuracy_scatter([0.5], [0.5], [0.4])
+    >>> update_f1_accuracy_scatter(fig, [0.6, 0.7], [0.6, 0.7], [0.3, 0.8])
+    >>> fig.axes[0].collections[0].get_offsets().tolist()
+    [[0.6, 0.6], [0.7, 0.7]]
+    """
+    found = {ax.get_gid(): ax for ax in fig.axes} if isinstance(fig, Figure) else {}
+    if not all(gid in found for gid in _SCATTER_GIDS):
+        raise ValueError("fig must be a Figure drawn by f1_accuracy_scatter")
+    acc, micro, macro = _check_scores(accuracy=accuracy, micro_f1=micro_f1, macro_f1=macro_f1)
+    for gid, values in zip(_SCATTER_GIDS, (micro, macro), strict=True):
+        points = next(c for c in found[gid].collections if c.get_gid() == "points")
+        points.set_offsets(np.column_stack([acc, values]))

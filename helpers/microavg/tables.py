@@ -43,7 +43,10 @@ ROLE_TINTS = {r: _tint(c) for r, c in ROLE_COLOURS.items()}
 _CELL = "color: #000000; background-color: {};"
 _TABLE_STYLES = [
     {"selector": "th, td", "props": "text-align: center; padding: 0.25em 0.8em;"},
-    {"selector": "caption", "props": "caption-side: top; text-align: left; padding: 0.3em 0;"},
+    {
+        "selector": "caption",
+        "props": "caption-side: top; text-align: left; padding: 0.3em 0; white-space: nowrap;",
+    },
 ]
 
 
@@ -141,9 +144,9 @@ def prediction_table(
 
     if labels:
         names = ", ".join(str(label) for label in labels)
-        caption = f"The {len(true)} rows, marked with what each counts as for {names}"
+        caption = f"What each row counts as for {names}"
     else:
-        caption = f"The {len(true)} rows: predicted and true label"
+        caption = "Predicted and true label of each row"
     styler = _styler(frame, caption, "predictions", true, pred, labels)
     return styler.apply(colours, axis=None)
 
