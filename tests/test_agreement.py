@@ -2,7 +2,8 @@
 
 Property tests: hypothesis draws labels, predictions, ``labels=`` subsets (with labels
 absent from the data), every ``average`` and ``zero_division``, int and string labels,
-and multi-label indicators; scikit-learn is the reference.
+and multi-label indicators, with and without sample weights (whole numbers and floats);
+scikit-learn is the reference.
 """
 
 from __future__ import annotations
@@ -52,6 +53,17 @@ def multi_label(draw):
     return y_true, y_pred, labels
 
 
+@st.composite
+def weights_for(draw, n):
+    """n non-negative sample weights, not all zero: whole numbers or floats."""
+    element = draw(
+        st.sampled_from(
+            [st.integers(0, 5), st.floats(0, 10, allow_nan=False, allow_infinity=False)]
+        )
+    )
+    return draw(st.lists(element, min_size=n, max_size=n).filter(any))
+
+
 def quietly(fn, *args, **kwargs):
     """Call a scikit-learn reference, silencing its advice (labels absent, one label)."""
     with warnings.catch_warnings():
@@ -59,7 +71,7 @@ def quietly(fn, *args, **kwargs):
         return fn(*args, **kwargs)
 
 
-def sklearn_prf(y_true, y_pred, average, labels, zero_division):
+def sklearn_prf(y_true, y_pred, average, labels, zero_division, sample_weight=None):
     return quietly(
         precision_recall_fscore_support,
         y_true,
@@ -67,6 +79,7 @@ def sklearn_prf(y_true, y_pred, average, labels, zero_division):
         average=average,
         labels=labels,
         zero_division=zero_division,
+        sample_weight=sample_weight,
     )[:3]
 
 
@@ -181,3 +194,100 @@ def test_exact_scores_are_the_float_scores(data, average, zero_division):
     floats = ma.scores(y_true, y_pred, **kw)
     for e, f in zip(exact, floats, strict=True):
         assert_close(np.asarray(e, dtype=float), f)
+
+
+# -- sample weights ---------------------------------------------------------------------
+
+
+def assert_weighted_close(ours, theirs):
+    # Float weights are summed in another order than scikit-learn's: equal to rounding.
+    np.testing.assert_allclose(
+        np.asarray(ours, dtype=float), np.asarray(theirs, dtype=float), rtol=1e-9, atol=1e-12
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=single_label().flatmap(lambda d: st.tuples(st.just(d), weights_for(len(d[0])))),
+    average=st.sampled_from(AVERAGES),
+    zero_division=st.sampled_from(ZERO_DIVISIONS),
+)
+def test_weighted_single_label_scores_equal_sklearn(data, average, zero_division):
+    (y_true, y_pred, labels), weights = data
+    ours = ma.scores(
+        y_true,
+        y_pred,
+        average=average,
+        labels=labels,
+        zero_division=zero_division,
+        sample_weight=weights,
+    )
+    theirs = sklearn_prf(y_true, y_pred, average, labels, zero_division, weights)
+    for mine, ref in zip(ours, theirs, strict=True):
+        assert_weighted_close(mine, ref)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    data=multi_label().flatmap(lambda d: st.tuples(st.just(d), weights_for(len(d[0])))),
+    average=st.sampled_from(AVERAGES),
+    zero_division=st.sampled_from(ZERO_DIVISIONS),
+)
+def test_weighted_multi_label_scores_equal_sklearn(data, average, zero_division):
+    (y_true, y_pred, labels), weights = data
+    ours = ma.scores(
+        y_true,
+        y_pred,
+        average=average,
+        labels=labels,
+        zero_division=zero_division,
+        sample_weight=weights,
+    )
+    theirs = sklearn_prf(y_true, y_pred, average, labels, zero_division, weights)
+    for mine, ref in zip(ours, theirs, strict=True):
+        assert_weighted_close(mine, ref)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=single_label().flatmap(lambda d: st.tuples(st.just(d), weights_for(len(d[0])))))
+def test_weighted_confusion_matrix_equals_sklearn(data):
+    (y_true, y_pred, labels), weights = data
+    cm = ma.confusion_matrix(y_true, y_pred, labels=labels, sample_weight=weights)
+    if labels is not None and not set(labels) & set(y_true):
+        assert cm.counts.sum() == 0  # sklearn refuses such a labels=, as above
+        return
+    expected = quietly(sk_confusion_matrix, y_true, y_pred, labels=labels, sample_weight=weights)
+    assert cm.counts.dtype == expected.dtype  # int64 for whole-number weights, else float64
+    assert_weighted_close(cm.counts, expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=single_label().flatmap(lambda d: st.tuples(st.just(d), weights_for(len(d[0])))))
+def test_weighted_sum_fp_equals_sum_fn_and_micro_scores_equal_weighted_accuracy(data):
+    # Each wrong row adds its weight to one FP and one FN: weights keep the identity.
+    (y_true, y_pred, _), weights = data
+    cm = ma.confusion_matrix(y_true, y_pred, sample_weight=weights)
+    assert cm.fp.sum() == pytest.approx(cm.fn.sum(), rel=1e-12, abs=1e-12)
+    s = ma.scores(y_true, y_pred, sample_weight=weights)
+    acc = ma.accuracy(y_true, y_pred, sample_weight=weights)
+    assert s.precision == pytest.approx(acc, abs=1e-12)
+    assert s.recall == pytest.approx(acc, abs=1e-12)
+    assert s.f1 == pytest.approx(acc, abs=1e-12)
+    if all(isinstance(w, int) for w in weights):
+        exact = ma.scores(y_true, y_pred, sample_weight=weights, exact=True)
+        assert exact.precision == exact.recall == exact.f1
+        assert exact.precision == ma.accuracy(y_true, y_pred, sample_weight=weights, exact=True)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    data=st.one_of(single_label(), multi_label()).flatmap(
+        lambda d: st.tuples(st.just(d), weights_for(len(d[0])))
+    )
+)
+def test_weighted_accuracy_equals_sklearn(data):
+    from sklearn.metrics import accuracy_score
+
+    (y_true, y_pred, _), weights = data
+    ours = ma.accuracy(y_true, y_pred, sample_weight=weights)
+    assert ours == pytest.approx(accuracy_score(y_true, y_pred, sample_weight=weights), abs=1e-12)

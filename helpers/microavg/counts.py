@@ -10,6 +10,11 @@ label, and the reverse is a false positive. :class:`ConfusionMatrix` therefore k
 beside the k x k ``counts`` among its labels, each label's totals over *all* rows
 (``support`` and ``predicted``), so its ``tp``, ``fp`` and ``fn`` are exactly what
 scikit-learn's ``precision_recall_fscore_support(..., labels=...)`` counts.
+
+With ``sample_weight=`` each row counts as its weight instead of 1, as in
+scikit-learn: counts stay int64 for whole-number weights and become float64 for float
+weights. Every wrong row still adds its weight once to an FP and once to an FN, so
+weighting never breaks ΣFP = ΣFN.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from microavg.targets import Targets, check_labels, check_targets
+from microavg.targets import Targets, check_labels, check_sample_weight, check_targets
 
 __all__ = ["ConfusionMatrix", "LabelCounts", "confusion_matrix", "counts_of", "label_counts"]
 
@@ -45,8 +50,9 @@ class LabelCounts:
     ----------
     labels : tuple
         The labels, in the order of the arrays.
-    tp, fp, fn : numpy.ndarray of int64
-        True positives, false positives and false negatives per label.
+    tp, fp, fn : numpy.ndarray
+        True positives, false positives and false negatives per label: int64, or
+        float64 when counted with float sample weights.
     """
 
     labels: tuple
@@ -84,14 +90,16 @@ class ConfusionMatrix:
         The labels of the rows and columns, in order.
     counts : numpy.ndarray
         k x k int64 counts; ``counts[i, j]`` rows have true label ``labels[i]`` and
-        predicted label ``labels[j]``.
+        predicted label ``labels[j]``. Float64 (summed weights) when counted with
+        float sample weights.
     support, predicted : numpy.ndarray
         Rows whose true (predicted) label is each label, over all rows counted,
         including rows paired with a label left out of ``labels``.
-    total : int
-        All rows counted, including those involving labels left out.
-    correct : int
-        Rows predicted correctly, including those of labels left out.
+    total : int or float
+        All rows counted, including those involving labels left out (with sample
+        weights: their summed weight).
+    correct : int or float
+        Rows predicted correctly, including those of labels left out (likewise).
 
     Examples
     --------
@@ -103,7 +111,7 @@ class ConfusionMatrix:
     ([1, 1], [0, 1], [1, 0])
     """
 
-    __slots__ = ("_counts", "_labels", "_predicted", "_support", "correct", "total")
+    __slots__ = ("_complete", "_counts", "_labels", "_predicted", "_support", "correct", "total")
 
     def __init__(
         self,
@@ -111,16 +119,18 @@ class ConfusionMatrix:
         counts: np.ndarray,
         support: np.ndarray,
         predicted: np.ndarray,
-        total: int,
-        correct: int,
+        total: int | float,
+        correct: int | float,
+        complete: bool,
     ) -> None:
         # Internal: callers build through confusion_matrix() or from_counts().
+        self._complete = bool(complete)
         self._labels = tuple(labels)
         self._counts = counts
         self._support = support
         self._predicted = predicted
-        self.total = int(total)
-        self.correct = int(correct)
+        self.total = _python_number(total)
+        self.correct = _python_number(correct)
         for arr in (counts, support, predicted):
             arr.flags.writeable = False
 
@@ -190,7 +200,7 @@ class ConfusionMatrix:
                     "give one label per row"
                 )
             labels = tuple(checked.tolist())
-        return cls(labels, arr, arr.sum(axis=1), arr.sum(axis=0), arr.sum(), np.trace(arr))
+        return cls(labels, arr, arr.sum(axis=1), arr.sum(axis=0), arr.sum(), np.trace(arr), True)
 
     # -- the counts -----------------------------------------------------------------
 
@@ -227,8 +237,8 @@ class ConfusionMatrix:
 
     @property
     def complete(self) -> bool:
-        """True when every row counted has both labels among ``labels``."""
-        return int(self._counts.sum()) == self.total
+        """True when every row counted (of non-zero weight) has both labels among ``labels``."""
+        return self._complete
 
     def label_counts(self, labels: Sequence[Hashable] | None = None) -> LabelCounts:
         """TP, FP and FN for ``labels`` (default: all of this matrix's labels).
@@ -252,7 +262,7 @@ class ConfusionMatrix:
         found = pick >= 0
 
         def select(values: np.ndarray) -> np.ndarray:
-            out = np.zeros(len(wanted), dtype=np.int64)
+            out = np.zeros(len(wanted), dtype=values.dtype)
             out[found] = values[pick[found]]
             return out
 
@@ -296,6 +306,7 @@ class ConfusionMatrix:
             self._predicted + other._predicted,
             self.total + other.total,
             self.correct + other.correct,
+            self._complete and other._complete,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -323,6 +334,11 @@ class ConfusionMatrix:
         return "\n".join(lines)
 
 
+def _python_number(value: object) -> int | float:
+    """A numpy or Python count as a Python int (float when summed float weights)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _family_of(labels: Sequence[Hashable]) -> str:
     return "string" if any(isinstance(label, str) for label in labels) else "number"
 
@@ -330,8 +346,14 @@ def _family_of(labels: Sequence[Hashable]) -> str:
 # -- counting -----------------------------------------------------------------------
 
 
-def _pair_counts(t_codes: np.ndarray, p_codes: np.ndarray, k: int) -> np.ndarray:
-    """k x k counts of (true code, predicted code) pairs; codes are integers in [0, k)."""
+def _pair_counts(
+    t_codes: np.ndarray, p_codes: np.ndarray, k: int, weights: np.ndarray | None = None
+) -> np.ndarray:
+    """k x k counts of (true code, predicted code) pairs; codes are integers in [0, k).
+
+    With ``weights`` each pair counts as its weight: float64 sums, turned back into
+    int64 for whole-number weights (exact: the door bounds their sum).
+    """
     cells = k * k
     if cells > _MAX_CELLS:
         raise ValueError(
@@ -340,14 +362,17 @@ def _pair_counts(t_codes: np.ndarray, p_codes: np.ndarray, k: int) -> np.ndarray
         )
     n = len(t_codes)
     chunk = max(_CHUNK, 16 * cells)
-    out = np.zeros(cells, dtype=np.int64)
+    out = np.zeros(cells, dtype=np.int64 if weights is None else np.float64)
     buf = np.empty(min(chunk, n), dtype=np.intp)
     for start in range(0, n, chunk):
         t = t_codes[start : start + chunk]
         idx = buf[: len(t)]
         np.multiply(t, k, out=idx, casting="unsafe")
         np.add(idx, p_codes[start : start + chunk], out=idx, casting="unsafe")
-        out += np.bincount(idx, minlength=cells)
+        w = None if weights is None else weights[start : start + chunk]
+        out += np.bincount(idx, weights=w, minlength=cells)
+    if weights is not None and weights.dtype.kind != "f":
+        out = out.astype(np.int64)
     return out.reshape(k, k)
 
 
@@ -372,8 +397,13 @@ def _encode(t: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nd
         values = np.union1d(values, np.concatenate(missed))
 
 
-def _count_all(targets: Targets) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted distinct labels of both arrays, and the full matrix over them."""
+def _count_all(
+    targets: Targets, weights: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct labels of both arrays, and the full matrix over them.
+
+    A label seen only in rows of weight zero is still a label, as in scikit-learn.
+    """
     t, p = targets.y_true, targets.y_pred
     if targets.family == "number":
         if t.dtype != p.dtype:
@@ -386,11 +416,16 @@ def _count_all(targets: Targets) -> tuple[np.ndarray, np.ndarray]:
         unsigned = np.dtype(f"u{t.dtype.itemsize}")
         top = int(max(t.view(unsigned).max(), p.view(unsigned).max()))
         if top < _DIRECT_LIMIT:
-            full = _pair_counts(t, p, top + 1)
-            present = np.flatnonzero(full.sum(axis=0) + full.sum(axis=1))
+            full = _pair_counts(t, p, top + 1, weights)
+            if weights is None:
+                present = np.flatnonzero(full.sum(axis=0) + full.sum(axis=1))
+            else:
+                seen = np.zeros(top + 1, dtype=bool)
+                seen[t] = seen[p] = True
+                present = np.flatnonzero(seen)
             return present.astype(targets.label_dtype), full[np.ix_(present, present)]
     values, t_codes, p_codes = _encode(t, p)
-    full = _pair_counts(t_codes, p_codes, len(values))
+    full = _pair_counts(t_codes, p_codes, len(values), weights)
     if targets.family == "number":
         values = values.astype(targets.label_dtype)
     return values, full
@@ -403,7 +438,9 @@ def _restrict(
     support_all, predicted_all = full.sum(axis=1), full.sum(axis=0)
     total, correct = full.sum(), np.trace(full)
     if labels is None:
-        return ConfusionMatrix(values.tolist(), full, support_all, predicted_all, total, correct)
+        return ConfusionMatrix(
+            values.tolist(), full, support_all, predicted_all, total, correct, True
+        )
     if family == "string":
         keys, wanted = values.astype(str), labels.astype(str)
     elif values.dtype.kind in "biu" and labels.dtype.kind in "biu":
@@ -413,19 +450,28 @@ def _restrict(
     where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
     found = keys[where] == wanted
     k = len(labels)
-    counts = np.zeros((k, k), dtype=np.int64)
-    support = np.zeros(k, dtype=np.int64)
-    predicted = np.zeros(k, dtype=np.int64)
+    counts = np.zeros((k, k), dtype=full.dtype)
+    support = np.zeros(k, dtype=full.dtype)
+    predicted = np.zeros(k, dtype=full.dtype)
     f = np.flatnonzero(found)
     counts[np.ix_(f, f)] = full[np.ix_(where[f], where[f])]
     support[f] = support_all[where[f]]
     predicted[f] = predicted_all[where[f]]
+    left_out = np.ones(len(values), dtype=bool)
+    left_out[where[f]] = False
+    complete = not (full[left_out].any() or full[:, left_out].any())
     out_labels = labels.astype(values.dtype) if family == "number" else labels
-    return ConfusionMatrix(out_labels.tolist(), counts, support, predicted, total, correct)
+    return ConfusionMatrix(
+        out_labels.tolist(), counts, support, predicted, total, correct, complete
+    )
 
 
 def confusion_matrix(
-    y_true: object, y_pred: object, labels: Sequence[Hashable] | None = None
+    y_true: object,
+    y_pred: object,
+    labels: Sequence[Hashable] | None = None,
+    *,
+    sample_weight: object = None,
 ) -> ConfusionMatrix:
     """Count a confusion matrix from true and predicted labels.
 
@@ -437,6 +483,9 @@ def confusion_matrix(
         The labels to keep, in order. Default: every label seen, sorted. Labels absent
         from the data count as zero; rows whose true or predicted label is left out
         are not in ``counts`` but still count towards the kept labels' FP and FN.
+    sample_weight : array-like of shape (n,), optional
+        Non-negative weight of each row (default: 1 each). Whole-number weights give
+        int64 counts, float weights float64 counts.
 
     Returns
     -------
@@ -445,8 +494,9 @@ def confusion_matrix(
     Raises
     ------
     ValueError
-        For inputs refused at the door (see :func:`microavg.targets.check_targets`),
-        multi-label indicator arrays, or a bad ``labels``.
+        For inputs refused at the door (see :func:`microavg.targets.check_targets`
+        and :func:`microavg.targets.check_sample_weight`), multi-label indicator
+        arrays, or a bad ``labels``.
 
     Examples
     --------
@@ -460,6 +510,12 @@ def confusion_matrix(
     [[2, 1, 1], [1, 1, 0], [0, 1, 2]]
     >>> int(cm.fp.sum()), int(cm.fn.sum())
     (4, 4)
+
+    Weighted, each wrong row still adds its weight to one FP and one FN:
+
+    >>> cm = ma.confusion_matrix(true, pred, sample_weight=[1, 1, 2, 1, 1, 1, 3, 1, 1])
+    >>> cm.fp.tolist(), cm.fn.tolist(), cm.total
+    ([1, 5, 1], [3, 1, 3], 12)
     """
     targets = check_targets(y_true, y_pred)
     if targets.kind == "multi":
@@ -467,36 +523,53 @@ def confusion_matrix(
             "y_true and y_pred are 2-D multi-label indicator arrays: a confusion matrix "
             "needs one label per row; use label_counts() or scores() for multi-label data"
         )
+    weights = check_sample_weight(sample_weight, len(targets.y_true))
     checked = check_labels(labels, targets.family)
-    return _restrict(*_count_all(targets), checked, targets.family)
+    return _restrict(*_count_all(targets, weights), checked, targets.family)
 
 
 def label_counts(
-    y_true: object, y_pred: object, labels: Sequence[Hashable] | None = None
+    y_true: object,
+    y_pred: object,
+    labels: Sequence[Hashable] | None = None,
+    *,
+    sample_weight: object = None,
 ) -> LabelCounts:
     """Per-label TP, FP and FN, for single-label or multi-label data.
 
     For multi-label data, ``y_true`` and ``y_pred`` are 2-D 0/1 indicator arrays of the
     same shape (one column per label) and ``labels`` are column indices.
+    ``sample_weight`` weighs rows, as for :func:`confusion_matrix`.
 
     Examples
     --------
     >>> import microavg as ma
     >>> ma.label_counts([[1, 1], [0, 1]], [[1, 0], [1, 1]])
     LabelCounts(labels=(0, 1), tp=[1, 1], fp=[1, 0], fn=[0, 1])
+    >>> ma.label_counts([[1, 1], [0, 1]], [[1, 0], [1, 1]], sample_weight=[3, 1])
+    LabelCounts(labels=(0, 1), tp=[3, 1], fp=[1, 0], fn=[0, 3])
     """
-    return counts_of(check_targets(y_true, y_pred), labels)
+    targets = check_targets(y_true, y_pred)
+    return counts_of(targets, labels, check_sample_weight(sample_weight, len(targets.y_true)))
 
 
-def counts_of(targets: Targets, labels: Sequence[Hashable] | None = None) -> LabelCounts:
-    """:func:`label_counts` for targets already checked at the door."""
+def counts_of(
+    targets: Targets,
+    labels: Sequence[Hashable] | None = None,
+    weights: np.ndarray | None = None,
+) -> LabelCounts:
+    """:func:`label_counts` for targets (and weights) already checked at the door."""
     if targets.kind == "single":
-        return _restrict(*_count_all(targets), None, targets.family).label_counts(labels)
+        full = _count_all(targets, weights)
+        return _restrict(*full, None, targets.family).label_counts(labels)
     t, p = targets.y_true, targets.y_pred
     checked = check_labels(labels, "indicator", n_columns=t.shape[1])
     columns = np.arange(t.shape[1]) if checked is None else checked
     t, p = t[:, columns], p[:, columns]
-    tp = np.count_nonzero(t & p, axis=0).astype(np.int64)
-    fp = np.count_nonzero(p, axis=0).astype(np.int64) - tp
-    fn = np.count_nonzero(t, axis=0).astype(np.int64) - tp
+    if weights is None:
+        tp = np.count_nonzero(t & p, axis=0).astype(np.int64)
+        fp = np.count_nonzero(p, axis=0).astype(np.int64) - tp
+        fn = np.count_nonzero(t, axis=0).astype(np.int64) - tp
+    else:
+        tp, fp, fn = weights @ (t & p), weights @ (p & ~t), weights @ (t & ~p)
     return LabelCounts(tuple(columns.tolist()), tp, fp, fn)

@@ -10,6 +10,8 @@ scikit-learn's ``precision_recall_fscore_support`` to the letter:
 * F1 is ``2 TP / (2 TP + FP + FN)``, defined whenever any of the three is non-zero.
 
 With ``exact=True`` scores are :class:`fractions.Fraction`, so a lesson can show 5/9.
+``sample_weight=`` weighs rows as scikit-learn does; with float weights an exact score
+is the exact ratio of the float sums.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from fractions import Fraction
 import numpy as np
 
 from microavg.counts import LabelCounts, counts_of
-from microavg.targets import check_targets
+from microavg.targets import check_sample_weight, check_targets
 
 __all__ = ["Scores", "accuracy", "ratio", "scores", "scores_from_counts"]
 
@@ -77,13 +79,23 @@ def _check_options(average: object, zero_division: object) -> float:
     return float(zero_division)
 
 
-def ratio(numerator: int, denominator: int, *, exact: bool = False, zero_division=0.0):
+def ratio(
+    numerator: int | float,
+    denominator: int | float,
+    *,
+    exact: bool = False,
+    zero_division=0.0,
+):
     """``numerator / denominator`` as a float or, with ``exact``, a Fraction.
 
-    A zero denominator gives ``zero_division`` (nan stays a float nan).
+    Counts are whole numbers, or floats when summed from float sample weights (an
+    exact ratio of floats is the ratio of their exact binary values). A zero
+    denominator gives ``zero_division`` (nan stays a float nan).
 
     >>> ratio(5, 9, exact=True)
     Fraction(5, 9)
+    >>> ratio(1.5, 6.0, exact=True)
+    Fraction(1, 4)
     >>> ratio(0, 0, zero_division=1.0)
     1.0
     """
@@ -92,7 +104,9 @@ def ratio(numerator: int, denominator: int, *, exact: bool = False, zero_divisio
             return Fraction(int(zero_division))
         return float(zero_division)
     if exact:
-        return Fraction(int(numerator), int(denominator))
+        return Fraction(numerator) / Fraction(denominator)
+    if isinstance(numerator, float) or isinstance(denominator, float):
+        return float(numerator) / float(denominator)
     return int(numerator) / int(denominator)
 
 
@@ -113,6 +127,7 @@ def _nanaverage(values: list, weights: list | None) -> Number:
         w = [weights[i] for i in keep]
         if sum(w) != 0:
             if all(isinstance(v, Fraction) for v in kept):
+                w = [Fraction(wi) for wi in w]
                 return sum((v * wi for v, wi in zip(kept, w, strict=True)), Fraction(0)) / sum(w)
             return float(np.average(np.asarray(kept, dtype=float), weights=w))
     if all(isinstance(v, Fraction) for v in kept):
@@ -140,7 +155,7 @@ def scores_from_counts(
     zero_division = _check_options(average, zero_division)
     tp, fp, fn = counts.tp, counts.fp, counts.fn
     if average == "micro":
-        tp, fp, fn = (np.array([int(a.sum())]) for a in (tp, fp, fn))
+        tp, fp, fn = (np.array([a.sum()]) for a in (tp, fp, fn))
     precision = _divide(tp, tp + fp, zero_division, exact)
     recall = _divide(tp, tp + fn, zero_division, exact)
     f1 = _divide(2 * tp, 2 * tp + fp + fn, zero_division, exact)
@@ -167,6 +182,7 @@ def scores(
     labels: Sequence[Hashable] | None = None,
     zero_division: float = 0.0,
     exact: bool = False,
+    sample_weight: object = None,
 ) -> Scores:
     """Precision, recall and F1 of predictions, as scikit-learn computes them.
 
@@ -184,6 +200,8 @@ def scores(
         The score where its denominator is zero.
     exact : bool, default False
         Return :class:`fractions.Fraction` values instead of floats.
+    sample_weight : array-like of shape (n,), optional
+        Non-negative weight of each row (default: 1 each).
 
     Returns
     -------
@@ -205,14 +223,25 @@ def scores(
 
     >>> ma.scores(true, pred, labels=["B", "C"], exact=True)
     Scores(average='micro', precision=1/2, recall=3/5, f1=6/11)
+
+    Weights change the numbers, not the identity:
+
+    >>> ma.scores(true, pred, sample_weight=[1, 1, 2, 1, 1, 1, 3, 1, 1], exact=True)
+    Scores(average='micro', precision=5/12, recall=5/12, f1=5/12)
     """
     _check_options(average, zero_division)
-    counts = counts_of(check_targets(y_true, y_pred), labels)
+    targets = check_targets(y_true, y_pred)
+    weights = check_sample_weight(sample_weight, len(targets.y_true))
+    counts = counts_of(targets, labels, weights)
     return scores_from_counts(counts, average=average, zero_division=zero_division, exact=exact)
 
 
-def accuracy(y_true: object, y_pred: object, *, exact: bool = False) -> Number:
+def accuracy(
+    y_true: object, y_pred: object, *, exact: bool = False, sample_weight: object = None
+) -> Number:
     """Share of rows predicted correctly (for multi-label data: every label of the row).
+
+    With ``sample_weight``, the share of the total weight on rows predicted correctly.
 
     Examples
     --------
@@ -221,9 +250,14 @@ def accuracy(y_true: object, y_pred: object, *, exact: bool = False) -> Number:
     0.6666666666666666
     >>> ma.accuracy([[1, 0], [1, 1]], [[1, 0], [1, 0]], exact=True)
     Fraction(1, 2)
+    >>> ma.accuracy([1, 2, 3], [1, 2, 2], sample_weight=[1, 1, 2], exact=True)
+    Fraction(1, 2)
     """
     targets = check_targets(y_true, y_pred)
+    weights = check_sample_weight(sample_weight, len(targets.y_true))
     same = targets.y_true == targets.y_pred
     if targets.kind == "multi":
         same = same.all(axis=1)
-    return ratio(int(np.count_nonzero(same)), len(same), exact=exact)
+    if weights is None:
+        return ratio(int(np.count_nonzero(same)), len(same), exact=exact)
+    return ratio(weights[same].sum().item(), weights.sum().item(), exact=exact)

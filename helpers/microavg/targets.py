@@ -1,9 +1,10 @@
 """The door: check ``y_true``, ``y_pred`` and ``labels`` once, then trust them.
 
 Every public function of :mod:`microavg.counts` and :mod:`microavg.scores` passes its
-inputs through :func:`check_targets` (and :func:`check_labels`), which either returns
-clean numpy arrays or raises a :class:`ValueError` naming the argument and what was
-wrong with it, as scikit-learn's ``_check_targets`` does.
+inputs through :func:`check_targets` (and :func:`check_labels`,
+:func:`check_sample_weight`), which either returns clean numpy arrays or raises a
+:class:`ValueError` naming the argument and what was wrong with it, as scikit-learn's
+``_check_targets`` does.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from typing import Literal
 
 import numpy as np
 
-__all__ = ["Targets", "check_labels", "check_targets"]
+__all__ = ["Targets", "check_labels", "check_sample_weight", "check_targets"]
 
 Kind = Literal["single", "multi"]
+
+# Whole-number weights are summed in float64 (np.bincount): exact below 2**53.
+_EXACT_INT_SUM = 2**53
 
 
 @dataclass(frozen=True)
@@ -244,3 +248,65 @@ def check_labels(labels: object, family: str, n_columns: int | None = None) -> n
             f"labels must be of the same kind as the data"
         )
     return arr
+
+
+def check_sample_weight(sample_weight: object, n_rows: int) -> np.ndarray | None:
+    """Check a ``sample_weight=`` argument: one finite, non-negative weight per row.
+
+    Returns None for None, an int64 array for whole-number dtypes (bool, int), so
+    that counts stay whole numbers, and a float64 array otherwise, as scikit-learn's
+    ``confusion_matrix`` does.
+
+    Raises
+    ------
+    ValueError
+        If ``sample_weight`` is not 1-D, has another length than the data, holds
+        something other than numbers, NaN, an infinity or a negative weight, is all
+        zero (no row would count), or holds whole numbers summing to 2**52 or more
+        (beyond what float64 sums count exactly, with a margin).
+
+    Examples
+    --------
+    >>> check_sample_weight([1, 2, 0], 3)
+    array([1, 2, 0])
+    >>> check_sample_weight([1.0, -0.5], 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: sample_weight holds -0.5 at index 1: weights must be non-negative
+    """
+    if sample_weight is None:
+        return None
+    arr = np.asarray(sample_weight)
+    if arr.ndim != 1:
+        raise ValueError(
+            f"sample_weight has shape {arr.shape}: expected a flat array of one weight per row"
+        )
+    if len(arr) != n_rows:
+        raise ValueError(
+            f"sample_weight has {len(arr)} weights but y_true and y_pred have {n_rows} rows: "
+            "give one weight per row"
+        )
+    if arr.dtype.kind not in "biuf":
+        raise ValueError(f"sample_weight has dtype {arr.dtype}: weights must be numbers")
+    if arr.dtype.kind == "f":
+        finite = np.isfinite(arr)
+        if not finite.all():
+            i = int(np.flatnonzero(~finite)[0])
+            raise ValueError(
+                f"sample_weight holds {arr[i]} at index {i}: every weight must be a finite number"
+            )
+    negative = arr < 0
+    if negative.any():
+        i = int(np.flatnonzero(negative)[0])
+        raise ValueError(f"sample_weight holds {arr[i]} at index {i}: weights must be non-negative")
+    if not arr.any():
+        raise ValueError("sample_weight is all zero: at least one row must count")
+    if arr.dtype.kind == "f":
+        return arr.astype(np.float64, copy=False)
+    # Summed in float64 with a margin of 2: below 2**52 the float sum cannot hide 2**53.
+    if float(arr.sum(dtype=np.float64)) >= _EXACT_INT_SUM / 2:
+        raise ValueError(
+            "sample_weight holds whole numbers summing to 2**52 or more: too large to count "
+            "exactly; scale them down or pass floats"
+        )
+    return arr.astype(np.int64)
