@@ -11,7 +11,22 @@ from __future__ import annotations
 
 from microavg.counts import ConfusionMatrix
 
-__all__ = ["NER_LABELS", "WORKED_LABELS", "imbalanced_matrix", "ner_matrix", "worked_example"]
+__all__ = [
+    "ANIMAL_LABELS",
+    "NER_LABELS",
+    "PHOTO_TAGS",
+    "WORKED_LABELS",
+    "animal_probabilities",
+    "imbalanced_matrix",
+    "matrix_rows",
+    "ner_matrix",
+    "ner_tokens",
+    "never_predicted_example",
+    "photo_tags",
+    "spam_example",
+    "token_sequences",
+    "worked_example",
+]
 
 WORKED_LABELS = ("A", "B", "C")
 
@@ -79,3 +94,175 @@ def ner_matrix() -> ConfusionMatrix:
         [6, 0, 2, 1, 10],
     ]
     return ConfusionMatrix.from_counts(counts, labels=NER_LABELS)
+
+
+def matrix_rows(cm: ConfusionMatrix) -> tuple[list, list]:
+    """The rows a confusion matrix counts, as ``(y_true, y_pred)`` lists.
+
+    Rows come true label by true label, and within one, predicted label by predicted
+    label, in the order of ``cm.labels``; counting them gives ``cm`` back. What a lesson
+    passes to scikit-learn, which needs rows, to check numbers read off a matrix.
+
+    Raises
+    ------
+    ValueError
+        If ``cm`` is not a complete ConfusionMatrix of whole-number counts (rows left
+        out with ``labels=``, or weighted counts, cannot be listed).
+
+    >>> import microavg as ma
+    >>> y_true, y_pred = matrix_rows(ConfusionMatrix.from_counts([[2, 1], [0, 1]], ["a", "b"]))
+    >>> y_true, y_pred
+    (['a', 'a', 'a', 'b'], ['a', 'a', 'b', 'b'])
+    >>> ma.confusion_matrix(*matrix_rows(imbalanced_matrix())) == imbalanced_matrix()
+    True
+    """
+    if not isinstance(cm, ConfusionMatrix):
+        raise ValueError(f"cm must be a ConfusionMatrix, got {type(cm).__name__}")
+    if not cm.complete or cm.counts.dtype.kind != "i":
+        raise ValueError(
+            "cm must count whole rows, every one among its labels: a matrix with labels "
+            "left out or with weighted counts has no list of rows"
+        )
+    y_true, y_pred = [], []
+    for i, true in enumerate(cm.labels):
+        for j, pred in enumerate(cm.labels):
+            n = int(cm.counts[i, j])
+            y_true += [true] * n
+            y_pred += [pred] * n
+    return y_true, y_pred
+
+
+def ner_tokens() -> tuple[list[str], list[str]]:
+    """Six tokens tagged O (outside any entity), A or B, as ``(y_true, y_pred)``.
+
+    Named-entity scores leave "O" out (``labels=["A", "B"]``): the two tokens wrongly
+    tagged A are false positives with no matching false negative among the kept
+    labels, so micro precision is 3/5 while recall is 1.
+
+    >>> import microavg as ma
+    >>> ma.scores(*ner_tokens(), labels=["A", "B"], exact=True)
+    Scores(average='micro', precision=3/5, recall=1, f1=3/4)
+    """
+    return list("OOOAAB"), list("OAAAAB")
+
+
+ANIMAL_LABELS = ("cat", "dog", "fox")
+
+
+def animal_probabilities() -> tuple[list[str], list[list[float]]]:
+    """Eight photos of a cat, a dog or a fox, with a model's probabilities.
+
+    Returns ``(y_true, y_score)``: the true animal of each photo and one row of
+    probabilities per photo, columns in the order of :data:`ANIMAL_LABELS`, each row
+    summing to 1. Its arg-max is right on 5 photos; 3 photos have no probability of
+    0.5 or more, and only photo 8's true animal is outside its two most probable.
+
+    >>> import numpy as np
+    >>> y_true, y_score = animal_probabilities()
+    >>> y_true
+    ['cat', 'cat', 'cat', 'dog', 'dog', 'dog', 'fox', 'fox']
+    >>> np.allclose(np.sum(y_score, axis=1), 1)
+    True
+    >>> [ANIMAL_LABELS[i] for i in np.argmax(y_score, axis=1)]
+    ['cat', 'cat', 'dog', 'dog', 'dog', 'cat', 'fox', 'cat']
+    """
+    y_true = ["cat", "cat", "cat", "dog", "dog", "dog", "fox", "fox"]
+    y_score = [
+        [0.80, 0.15, 0.05],
+        [0.45, 0.40, 0.15],
+        [0.30, 0.60, 0.10],
+        [0.10, 0.85, 0.05],
+        [0.35, 0.40, 0.25],
+        [0.55, 0.35, 0.10],
+        [0.20, 0.10, 0.70],
+        [0.40, 0.35, 0.25],
+    ]
+    return y_true, y_score
+
+
+PHOTO_TAGS = ("beach", "dog", "sunset")
+
+
+def photo_tags() -> tuple[list[list[int]], list[list[int]]]:
+    """Five photos, each with a set of tags: multi-label indicator rows.
+
+    Returns ``(y_true, y_pred)``, one column per tag of :data:`PHOTO_TAGS`. Photo 2
+    gets an extra tag (an FP with no FN), photo 3 misses one (an FN with no FP) and
+    photo 4 gets two extra.
+
+    >>> import microavg as ma
+    >>> y_true, y_pred = photo_tags()
+    >>> ma.scores(y_true, y_pred, exact=True)
+    Scores(average='micro', precision=2/3, recall=6/7, f1=3/4)
+    >>> ma.accuracy(y_true, y_pred, exact=True)
+    Fraction(2, 5)
+    """
+    #          beach dog sunset
+    y_true = [
+        [1, 0, 1],
+        [0, 1, 0],
+        [1, 1, 0],
+        [0, 0, 1],
+        [0, 1, 0],
+    ]
+    y_pred = [
+        [1, 0, 1],
+        [1, 1, 0],
+        [1, 0, 0],
+        [1, 1, 1],
+        [0, 1, 0],
+    ]
+    return y_true, y_pred
+
+
+def spam_example() -> tuple[list[str], list[str]]:
+    """Ten e-mails, four of them spam, as ``(y_true, y_pred)``.
+
+    Two spam e-mails are caught, two missed, and one ham e-mail is flagged: spam's
+    precision is 2/3 and recall 1/2, while 7 of the 10 e-mails are classified right.
+
+    >>> import microavg as ma
+    >>> y_true, y_pred = spam_example()
+    >>> ma.scores(y_true, y_pred, labels=["spam"], exact=True)
+    Scores(average='micro', precision=2/3, recall=1/2, f1=4/7)
+    >>> ma.accuracy(y_true, y_pred, exact=True)
+    Fraction(7, 10)
+    """
+    y_true = ["spam"] * 4 + ["ham"] * 6
+    y_pred = ["spam", "spam", "ham", "ham", "spam", "ham", "ham", "ham", "ham", "ham"]
+    return y_true, y_pred
+
+
+def never_predicted_example() -> tuple[list[str], list[str]]:
+    """Four rows over A, B and C where C occurs but is never predicted.
+
+    C's precision is 0/0: what it is set to is ``zero_division``'s choice.
+
+    >>> import microavg as ma
+    >>> ma.confusion_matrix(*never_predicted_example()).predicted.tolist()
+    [2, 2, 0]
+    """
+    return ["A", "A", "B", "C"], ["A", "A", "B", "B"]
+
+
+def token_sequences() -> tuple[list[list[int]], list[list[int]]]:
+    """Two tagged sentences of five tokens, padded and split as token classifiers do.
+
+    Returns ``(y_true, y_pred)``, one row per sentence. Tags are 0 (outside any
+    entity), 1 (person) and 2 (place); -100 marks a token that is not scored (a
+    sub-word piece or padding), the ignore index of PyTorch's ``CrossEntropyLoss``.
+    The model still predicts a tag for every token.
+
+    >>> y_true, y_pred = token_sequences()
+    >>> sum(tag == -100 for row in y_true for tag in row)
+    3
+    """
+    y_true = [
+        [0, 1, -100, 0, 2],
+        [1, 0, 2, -100, -100],
+    ]
+    y_pred = [
+        [0, 1, 1, 0, 0],
+        [1, 0, 2, 2, 0],
+    ]
+    return y_true, y_pred
