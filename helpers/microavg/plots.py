@@ -39,8 +39,11 @@ from microavg.counts import ConfusionMatrix, LabelCounts, confusion_matrix
 __all__ = [
     "ROLES",
     "ROLE_COLOURS",
+    "SCORE_COLOURS",
+    "averages_bars",
     "confusion_heatmap",
     "f1_accuracy_scatter",
+    "gap_sweep",
     "label_counts_bars",
     "label_heatmaps",
     "role",
@@ -749,3 +752,171 @@ def update_f1_accuracy_scatter(
     for gid, values in zip(_SCATTER_GIDS, (micro, macro), strict=True):
         points = next(c for c in found[gid].collections if c.get_gid() == "points")
         points.set_offsets(np.column_stack([acc, values]))
+
+
+# -- micro, macro and weighted averages -----------------------------------------------
+
+SCORE_COLOURS = {"precision": "#E69F00", "recall": "#56B4E9", "F1": "#CC79A7"}
+"""Okabe-Ito orange, sky blue and reddish purple: precision, recall and F1 in figures."""
+
+_AVERAGES = ("micro", "macro", "weighted")
+
+
+def _score_bars(ax: Axes, groups: list[tuple[float, float, float]], prefix: str) -> None:
+    """Precision, recall and F1 side by side for each group, each value written on top."""
+    width = 0.26
+    for n, (metric, colour) in enumerate(SCORE_COLOURS.items()):
+        for i, values in enumerate(groups):
+            x = i + (n - 1) * width
+            ax.bar(x, values[n], width, color=colour, gid=f"{prefix}-{metric}-{i}")
+            ax.text(
+                x,
+                values[n] + 0.015,
+                f"{values[n]:.2f}",
+                ha="center",
+                va="bottom",
+                fontsize=9,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6},
+                gid=f"{prefix}-value-{metric}-{i}",
+            )
+
+
+def averages_bars(cm: ConfusionMatrix) -> Figure:
+    """Per-label precision, recall and F1 beside their micro, macro and weighted averages.
+
+    The left panel shows each label's three scores with its support (rows truly of
+    that label) under its name; the right panel shows the three averages of each score,
+    with a dashed line at accuracy (named in the legend). Micro averages count every
+    row once, macro every label once, weighted every label by its support: on
+    imbalanced data, rare labels scored badly pull the macro bars down and hardly move
+    the others. Scores with a zero denominator count as 0, as scikit-learn's default.
+
+    Parameters
+    ----------
+    cm : ConfusionMatrix
+        Single-label counts, e.g. from :func:`microavg.confusion_matrix`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        If ``cm`` is not a ConfusionMatrix.
+
+    Examples
+    --------
+    >>> from microavg import examples
+    >>> fig = averages_bars(examples.imbalanced_matrix())
+    >>> [t.get_text() for t in fig.axes[1].get_xticklabels()]
+    ['micro', 'macro', 'weighted']
+    >>> [t.get_text() for t in fig.axes[1].texts if t.get_gid() == "average-value-recall-1"]
+    ['0.56']
+    """
+    cm = _check_cm(cm)
+    k = len(cm.labels)
+    per_label = cm.scores(average=None)
+    fig = _new_figure((max(8.4, 1.0 * k + 6.2), 4.3))
+    left, right = fig.subplots(1, 2, sharey=True, gridspec_kw={"width_ratios": [max(k, 2), 3]})
+    left.set_gid("per-label-scores")
+    right.set_gid("averaged-scores")
+    _score_bars(left, list(zip(*(v.tolist() for v in per_label), strict=True)), "label")
+    _score_bars(right, [tuple(cm.scores(average=a)) for a in _AVERAGES], "average")
+    names = [f"{label}\n{int(n)} rows" for label, n in zip(cm.labels, cm.support, strict=True)]
+    left.set_xticks(range(k), names, fontsize=11)
+    left.set_xlabel("label and its support", fontsize=12)
+    left.set_ylabel("score", fontsize=12)
+    left.set_title("Per label", fontsize=12)
+    right.set_xticks(range(3), list(_AVERAGES), fontsize=12)
+    right.set_xlabel("average", fontsize=12)
+    right.set_title("Micro, macro and weighted averages", fontsize=12)
+    accuracy = cm.accuracy()
+    line = right.axhline(
+        accuracy, color="#333333", linestyle="--", linewidth=1.2, zorder=0.5, gid="accuracy"
+    )
+    right.set_xlim(-0.55, 2.55)
+    for ax in (left, right):
+        ax.set_ylim(0, 1.12)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.tick_params(axis="x", length=0)
+    handles = [*(Patch(color=c) for c in SCORE_COLOURS.values()), line]
+    fig.legend(
+        handles,
+        [*SCORE_COLOURS, f"accuracy ({accuracy:.2f})"],
+        loc="outside lower center",
+        ncols=4,
+        fontsize=11,
+        frameon=False,
+    )
+    return fig
+
+
+# -- the identity over many random cases ----------------------------------------------
+
+
+def gap_sweep(gaps: dict[str, Sequence[float]]) -> Figure:
+    """|P - R| of micro precision and recall over many random cases, one strip per kind.
+
+    Every case is a point (spread sideways at random so that the points can be told
+    apart, with a fixed seed: the same numbers draw the same figure); each strip is
+    titled with how many of its cases have P ≠ R and its largest gap.
+
+    Parameters
+    ----------
+    gaps : dict of str to sequence of float
+        For each kind of case (its name on the x axis), one gap per case, from 0 to 1
+        (fractions.Fraction values are fine).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ValueError
+        If ``gaps`` is not a non-empty dict, or a sequence is empty, not 1-D, or holds
+        a value outside [0, 1] or nan.
+
+    Examples
+    --------
+    >>> fig = gap_sweep({"single-label": [0, 0, 0], "multi-label": [0.1, 0.0, 0.4]})
+    >>> [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "summary-1"]
+    ['P ≠ R in 2 of 3\\nlargest gap 0.40']
+    """
+    if not isinstance(gaps, dict) or not gaps:
+        raise ValueError("gaps must be a non-empty dict of case name to gaps")
+    names = list(gaps)
+    values = [_check_scores(**{str(name): gaps[name]})[0] for name in names]
+    fig = _new_figure((max(6.4, 2.3 * len(names) + 1.4), 4.4))
+    ax = fig.add_subplot()
+    ax.set_gid("gap-sweep")
+    rng = np.random.default_rng(0)
+    top = max(float(v.max()) for v in values)
+    for i, v in enumerate(values):
+        x = i + rng.uniform(-0.3, 0.3, len(v))
+        ax.scatter(x, v, s=6, color=_POINT_COLOUR, alpha=0.25, linewidths=0, gid=f"points-{i}")
+        unequal = int(np.count_nonzero(v))
+        largest = "0 (exactly)" if unequal == 0 else f"{v.max():.2f}"
+        ax.text(
+            i,
+            max(top, 0.1) * 1.06,
+            f"P ≠ R in {unequal:,} of {len(v):,}\nlargest gap {largest}",
+            ha="center",
+            va="bottom",
+            fontsize=10,
+            gid=f"summary-{i}",
+        )
+    ax.set_xticks(range(len(names)), [str(n) for n in names], fontsize=12)
+    ax.set_xlim(-0.6, len(names) - 0.4)
+    ax.set_ylim(-0.03 * max(top, 0.1), max(top, 0.1) * 1.3)
+    ticks = ax.get_yticks()
+    ax.set_yticks(ticks[(ticks >= 0) & (ticks.round(9) <= 1)])  # none above the largest gap
+    ax.set_title("Each dot is one random case", fontsize=12)
+    ax.set_ylabel("|micro precision - micro recall|", fontsize=12)
+    ax.set_xlabel("kind of random case", fontsize=12)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(axis="x", length=0)
+    ax.grid(axis="y", color="#dddddd", linewidth=0.8)
+    ax.set_axisbelow(True)
+    return fig
