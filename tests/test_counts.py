@@ -96,6 +96,12 @@ def test_label_counts_of_a_complete_matrix_counts_unseen_labels_as_zero():
         pytest.param(np.array([1.0, 2.0, 2.0]), np.array([2.0, 2.0, 1.0]), id="integral floats"),
         pytest.param(np.array([True, False, True]), np.array([True, True, False]), id="bools"),
         pytest.param(np.array([1, 2], dtype=np.int8), np.array([2, 300]), id="mixed int dtypes"),
+        pytest.param(
+            np.array([11, 11, 5], dtype=np.int8), np.array([11, 0, 5], dtype=np.int8), id="int8"
+        ),
+        pytest.param(
+            np.array([200, 3], dtype=np.uint8), np.array([3, 3], dtype=np.uint8), id="uint8"
+        ),
         pytest.param(np.array(["A", 2], dtype=object)[:1], np.array(["B"]), id="object strings"),
     ],
 )

@@ -367,8 +367,9 @@ def _pair_counts(
     for start in range(0, n, chunk):
         t = t_codes[start : start + chunk]
         idx = buf[: len(t)]
-        np.multiply(t, k, out=idx, casting="unsafe")
-        np.add(idx, p_codes[start : start + chunk], out=idx, casting="unsafe")
+        # Computed in intp whatever the codes' dtype: int8 or uint8 codes times k overflow.
+        np.multiply(t, k, out=idx, dtype=np.intp, casting="unsafe")
+        np.add(idx, p_codes[start : start + chunk], out=idx, dtype=np.intp, casting="unsafe")
         w = None if weights is None else weights[start : start + chunk]
         out += np.bincount(idx, weights=w, minlength=cells)
     if weights is not None and weights.dtype.kind != "f":
