@@ -215,6 +215,9 @@ def test_editor_refuses_bad_rows_from_python_by_argument():
         editor.set_rows(["A", "C"], ["A", "B"], labels=["A", "B"])
     with pytest.raises(ValueError, match="labels is the string 'AB'"):
         editor.labels = "AB"
+    with pytest.raises(ValueError, match="labels lists 'A' twice"):
+        editor.set_rows(["A"], ["A"], labels=["A", "A", "B"])
+    assert editor.message.startswith("Refused: labels lists 'A' twice")
     assert (editor.y_true, editor.y_pred) == examples.worked_example()
 
 
@@ -468,3 +471,23 @@ def test_many_classifiers_refuse_values_outside_the_sliders():
     assert explorer.message == "" and explorer.params["n_labels"] == 6
     with pytest.raises(ValueError, match="n_classifiers must be from 1 to 2000"):
         widgets.many_classifiers(0)
+
+
+# -- what rebuilding leaves behind ------------------------------------------------------
+
+
+def test_rebuilt_controls_are_closed_with_their_layouts_and_styles():
+    from ipywidgets.widgets.widget import _instances  # every open widget model, by id
+
+    explorer = widgets.matrix_explorer()
+    editor = widgets.prediction_editor()
+    start = len(_instances)
+    for k in (5, 3, 10, 3):
+        explorer.k = k
+    explorer.apply_preset("ner")
+    explorer.apply_preset("worked")
+    editor.add_row()
+    editor.remove_row(9)
+    editor.labels = ["A", "B", "C", "D"]
+    editor.labels = ["A", "B", "C"]
+    assert len(_instances) == start

@@ -154,6 +154,15 @@ class _Explorer(w.VBox):
             self._quiet = False
 
 
+def _close(*widgets: w.Widget) -> None:
+    """Close widgets that are no longer shown, with the layout and style models they own."""
+    for widget in widgets:
+        for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
+            if isinstance(part, w.Widget):
+                part.close()
+        widget.close()
+
+
 def _strip_tags(text: str) -> str:
     out, inside = [], False
     for char in text:
@@ -169,38 +178,47 @@ def _strip_tags(text: str) -> str:
 # -- 1. the prediction table editor ---------------------------------------------------
 
 
-def _parse_label_set(text: str) -> tuple[str, ...]:
-    """Labels from a comma-separated line; ValueError saying what is wrong."""
-    names = tuple(part.strip() for part in text.split(","))
+def _label_set_problem(names: Sequence[str]) -> str:
+    """Why ``names`` is no label set for the editor, or "" when it is one."""
     if any(not name for name in names):
-        raise ValueError(f"labels {text!r} has an empty name: separate names with commas")
+        return "labels has an empty name: separate names with commas"
     if len(set(names)) != len(names):
         twice = next(name for name in names if names.count(name) > 1)
-        raise ValueError(f"labels lists {twice!r} twice: each label may be listed once")
+        return f"labels lists {twice!r} twice: each label may be listed once"
     if not K_MIN <= len(names) <= K_MAX:
-        raise ValueError(f"labels has {len(names)} names: give {K_MIN} to {K_MAX}")
-    return names
+        return f"labels has {len(names)} names: give {K_MIN} to {K_MAX}"
+    return ""
+
+
+# Widths of a prediction row's columns: number, predicted, true, "counts as", remove.
+_ROW_WIDTHS = ("2.5em", "7em", "7em", "15em", "6em")
+
+
+def _row_head() -> w.HBox:
+    names = ["#", "predicted", "true", "counts as"]
+    return w.HBox(
+        [
+            w.HTML(f"<b>{name}</b>", layout=w.Layout(width=width))
+            for name, width in zip(names, _ROW_WIDTHS, strict=False)
+        ]
+    )
 
 
 class _Row:
     """The controls of one prediction row: its number, two dropdowns, verdict, remove."""
 
     def __init__(self, labels: Sequence[str], true: str, pred: str) -> None:
-        self.number = w.HTML(layout=w.Layout(width="2.5em"))
-        self.pred = w.Dropdown(options=list(labels), value=pred, layout=w.Layout(width="7em"))
-        self.true = w.Dropdown(options=list(labels), value=true, layout=w.Layout(width="7em"))
-        self.verdict = w.HTML(layout=w.Layout(width="15em"))
-        self.remove = w.Button(
-            description="remove",
-            tooltip="remove this row",
-            layout=w.Layout(width="6em"),
-        )
+        number, predicted, truth, verdict, remove = (w.Layout(width=x) for x in _ROW_WIDTHS)
+        self.number = w.HTML(layout=number)
+        self.pred = w.Dropdown(options=list(labels), value=pred, layout=predicted)
+        self.true = w.Dropdown(options=list(labels), value=true, layout=truth)
+        self.verdict = w.HTML(layout=verdict)
+        self.remove = w.Button(description="remove", tooltip="remove this row", layout=remove)
         self.box = w.HBox([self.number, self.pred, self.true, self.verdict, self.remove])
         self.box.add_class("microavg-row")
 
     def close(self) -> None:
-        for widget in (self.number, self.pred, self.true, self.verdict, self.remove, self.box):
-            widget.close()
+        _close(self.number, self.pred, self.true, self.verdict, self.remove, self.box)
 
 
 def _verdict(true: str, pred: str, labels: Sequence[str]) -> str:
@@ -247,14 +265,9 @@ class PredictionEditor(_Explorer):
         self._labels: tuple[str, ...] = ()
         self._bars: FigureImage | None = None
         self._plot_box = w.Box()
-        head = w.HTML(
-            '<div style="display: flex; gap: 0; font-weight: bold;">'
-            '<span style="width: 2.5em;">#</span><span style="width: 7em;">predicted</span>'
-            '<span style="width: 7em;">true</span><span>counts as</span></div>'
-        )
         self.children = [
             w.HBox([self.labels_input, self.add_button]),
-            head,
+            _row_head(),
             self._rows_box,
             self._message,
             w.HBox(
@@ -280,7 +293,7 @@ class PredictionEditor(_Explorer):
     @labels.setter
     def labels(self, labels: Sequence[str]) -> None:
         if isinstance(labels, str):
-            raise ValueError(f"labels is the string {labels!r}: pass a list of labels")
+            raise ValueError(self._refuse(f"labels is the string {labels!r}: pass a list."))
         reason = self._set_labels(tuple(str(label) for label in labels))
         if reason:
             raise ValueError(reason)
@@ -315,17 +328,23 @@ class PredictionEditor(_Explorer):
             row holds a label outside the label set (default: the labels seen, sorted).
         """
         if isinstance(labels, str):
-            raise ValueError(f"labels is the string {labels!r}: pass a list of labels")
+            raise ValueError(self._refuse(f"labels is the string {labels!r}: pass a list."))
         true, pred = [str(v) for v in y_true], [str(v) for v in y_pred]
-        if len(true) != len(pred):
-            raise ValueError(f"y_true has {len(true)} rows but y_pred has {len(pred)}")
-        if not 1 <= len(true) <= MAX_ROWS:
-            raise ValueError(f"y_true has {len(true)} rows: the editor holds 1 to {MAX_ROWS}")
         names = sorted(set(true) | set(pred)) if labels is None else [str(v) for v in labels]
-        label_set = _parse_label_set(", ".join(names))
-        unknown = sorted((set(true) | set(pred)) - set(label_set))
-        if unknown:
-            raise ValueError(f"the rows use {unknown[0]!r}, which is not among labels {names}")
+        unknown = sorted((set(true) | set(pred)) - set(names))
+        if len(true) != len(pred):
+            reason = f"y_true has {len(true)} rows but y_pred has {len(pred)}."
+        elif not 1 <= len(true) <= MAX_ROWS:
+            reason = f"y_true has {len(true)} rows: the editor holds 1 to {MAX_ROWS}."
+        elif unknown:
+            reason = f"the rows use {unknown[0]!r}, which is not among labels {names}."
+        elif problem := _label_set_problem(names):
+            reason = f"{problem}."
+        else:
+            reason = ""
+        if reason:
+            raise ValueError(self._refuse(reason))
+        label_set = tuple(names)
         for row in self.rows:
             row.close()
         self._labels = label_set
@@ -403,14 +422,8 @@ class PredictionEditor(_Explorer):
         return ""
 
     def _on_labels_typed(self, change: dict) -> None:
-        if self._quiet:
-            return
-        try:
-            labels = _parse_label_set(change["new"])
-        except ValueError as err:
-            self._refuse(f"{err}.", lambda: setattr(self.labels_input, "value", change["old"]))
-            return
-        self._set_labels(labels)
+        if not self._quiet:
+            self._set_labels(tuple(part.strip() for part in change["new"].split(",")))
 
     def _set_labels(self, labels: tuple[str, ...]) -> str:
         old = ", ".join(self._labels)
@@ -418,10 +431,9 @@ class PredictionEditor(_Explorer):
         def revert() -> None:
             self.labels_input.value = old
 
-        try:
-            labels = _parse_label_set(", ".join(labels))
-        except ValueError as err:
-            return self._refuse(f"{err}.", revert)
+        problem = _label_set_problem(labels)
+        if problem:
+            return self._refuse(f"{problem}.", revert)
         used = [
             n
             for n, row in enumerate(self.rows, 1)
@@ -456,7 +468,7 @@ class PredictionEditor(_Explorer):
     def _new_plot(self) -> None:
         """A new bars figure: the label set changed, so the artists are not the same."""
         if self._bars is not None:
-            self._bars.widget.close()
+            _close(self._bars.widget)
         self._bars = FigureImage(plots.label_counts_bars(self.confusion_matrix))
         self._plot_box.children = [self._bars.widget]
 
@@ -578,7 +590,13 @@ class MatrixExplorer(_Explorer):
         self.keep_boxes: dict[Hashable, w.Checkbox] = {}
         self.readout = w.HTML()
         self.readout.add_class("microavg-readout")
-        self._grid = w.GridBox()
+        self._grid = w.GridBox(
+            layout=w.Layout(
+                grid_gap="2px 3px",
+                flex="0 0 auto",  # never squeezed by the readout beside it
+                align_items="center",
+            )
+        )
         self._keep_row = w.HBox(layout=w.Layout(flex_flow="row wrap"))
         self._plot_box = w.Box()
         self._heatmap: FigureImage | None = None
@@ -586,8 +604,8 @@ class MatrixExplorer(_Explorer):
         self._kept: tuple = cm.labels
         self.children = [
             w.HBox([w.HTML("<b>Presets:</b>"), *self.preset_buttons.values()]),
-            w.HBox([self.k_input, w.HTML("<b>&nbsp;Score these labels (labels=):</b>")]),
-            self._keep_row,
+            self.k_input,
+            w.HBox([w.HTML("<b>Score these labels (labels=):</b>"), self._keep_row]),
             self._message,
             w.HBox(
                 [self._grid, self.readout],
@@ -703,11 +721,8 @@ class MatrixExplorer(_Explorer):
 
     def _rebuild(self) -> None:
         """New cells, check boxes and heatmap: the labels changed."""
-        for row in self.cells:
-            for cell in row:
-                cell.close()
-        for box in self.keep_boxes.values():
-            box.close()
+        _close(*self._grid.children)  # the cells and their headers
+        _close(*self.keep_boxes.values())
         k, names = self.k, [str(label) for label in self._cm.labels]
         self.cells = [[self._new_cell(i, j) for j in range(k)] for i in range(k)]
         corner = w.HTML('<div style="font-size: 85%; line-height: 1.1;">true ↓<br>pred →</div>')
@@ -716,26 +731,28 @@ class MatrixExplorer(_Explorer):
         for i, name in enumerate(names):
             grid += [w.HTML(f"<b>{html.escape(name)}</b>"), *self.cells[i]]
         self._grid.children = grid
-        self._grid.layout = w.Layout(
-            grid_template_columns=f"auto repeat({k}, 4.6em)", grid_gap="2px 3px", width="auto"
-        )
+        self._grid.layout.grid_template_columns = f"auto repeat({k}, 5em)"
         self.keep_boxes = {}
         for label in self._cm.labels:
-            box = w.Checkbox(description=str(label), indent=False, layout=w.Layout(width="auto"))
+            box = w.Checkbox(
+                description=str(label),
+                indent=False,
+                layout=w.Layout(width="auto", margin="0 1em 0 0"),
+            )
             box.add_class("microavg-keep")
             box.observe(lambda change, label=label: self._on_keep(label, change), "value")
             self.keep_boxes[label] = box
         self._keep_row.children = list(self.keep_boxes.values())
         self._set_quietly(self._sync_all)
         if self._heatmap is not None:
-            self._heatmap.widget.close()
+            _close(self._heatmap.widget)
         self._heatmap = FigureImage(plots.confusion_heatmap(self._cm))
         self._plot_box.children = [self._heatmap.widget]
         self._say("")
         self._render()
 
     def _new_cell(self, i: int, j: int) -> w.Text:
-        cell = w.Text(continuous_update=False, layout=w.Layout(width="4.6em"))
+        cell = w.Text(continuous_update=False, layout=w.Layout(width="4.6em", margin="0"))
         cell.add_class(f"microavg-cell-{i}-{j}")
         cell.observe(lambda change: self._on_cell(i, j, change), "value")
         return cell
@@ -865,7 +882,7 @@ class MatrixExplorer(_Explorer):
             verdict = "micro P = R, but not accuracy"
         else:
             verdict = "micro P ≠ micro R: they come apart"
-        over = "all labels" if every else f"the labels scored ({_names(kept)})"
+        over = f"the labels scored ({'all' if every else _names(kept)})"
         totals = _table(
             [
                 ("accuracy (all rows)", [_quantity("accuracy", _exact(accuracy))]),
@@ -881,7 +898,7 @@ class MatrixExplorer(_Explorer):
                     f"ΣFP, ΣFN over {html.escape(over)}",
                     [_quantity("sum-fp", str(fp)) + ", " + _quantity("sum-fn", str(fn))],
                 ),
-                ("residual ΣFP - ΣFN", [_quantity("residual", str(fp - fn))]),
+                ("residual ΣFP - ΣFN over them", [_quantity("residual", str(fp - fn))]),
             ]
         )
         self.readout.value = (
@@ -952,7 +969,7 @@ class ManyClassifiers(_Explorer):
         super().__init__("microavg-many-classifiers")
         self.n_classifiers = n_classifiers
         style = {"description_width": "9em"}
-        layout = w.Layout(width="30em")
+        layout = w.Layout(width="27em")
         self.sliders = {
             "n_labels": w.IntSlider(min=K_MIN, max=K_MAX, description="labels"),
             "n_samples": w.IntSlider(min=20, max=2000, step=10, description="test rows"),
@@ -1085,7 +1102,7 @@ class ManyClassifiers(_Explorer):
                         _quantity("macro-gap-min", f"{100 * gap.min():+.1f}")
                         + " to "
                         + _quantity("macro-gap-max", f"{100 * gap.max():+.1f}")
-                        + " points"
+                        + " percentage points"
                     ],
                 ),
             ]
