@@ -63,6 +63,8 @@ def test_animal_probabilities_are_rows_of_probabilities_over_the_labels():
     assert ((scores >= 0) & (scores <= 1)).all()
     # No ties within a row: arg-max and top-k do not depend on how ties are broken.
     assert all(len(set(row)) == len(row) for row in y_score)
+    # No score on the lesson's thresholds: ">=" and ">" give the same label sets.
+    assert not np.isin(scores, [0.3, 0.5]).any()
 
 
 def test_spam_binary_average_is_spam_alone():
