@@ -1,8 +1,10 @@
 """microavg: why micro-averaged precision, recall and F1 equal accuracy, and when not.
 
 The engine counts (:mod:`microavg.counts`) and averages (:mod:`microavg.scores`) with
-numpy alone. The lessons' heavier helpers load on first use, as attributes or by
-import: ``ma.symbolic`` (sympy), ``ma.plots`` (matplotlib), ``ma.tables`` (pandas),
+numpy alone. The lessons' other helpers load on first use, as attributes or by
+import: ``ma.examples`` (the lessons' datasets), ``ma.predictions`` (scores to labels:
+arg-max, thresholds, top-k, abstention) and ``ma.sweeps`` (random cases), all numpy;
+``ma.symbolic`` (sympy), ``ma.plots`` (matplotlib), ``ma.tables`` (pandas),
 ``ma.widgets`` and ``ma.live`` (ipywidgets).
 
 >>> import microavg as ma
@@ -25,7 +27,16 @@ __all__ = [
     "scores",
 ]
 
-_LAZY_MODULES = {"examples", "live", "plots", "symbolic", "tables", "widgets"}
+_LAZY_MODULES = {
+    "examples",
+    "live",
+    "plots",
+    "predictions",
+    "sweeps",
+    "symbolic",
+    "tables",
+    "widgets",
+}
 
 
 def __getattr__(name: str):
