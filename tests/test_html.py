@@ -1,0 +1,408 @@
+"""The HTML tutorial (``make html``): built from the lessons, self-contained, and drawn in
+full by a real browser with the network off.
+
+The session builds ``build/html`` once, with ``tools/build_html.py --if-stale`` (a no-op when
+the lessons, package, templates and JS pins are unchanged since the last build). The browser
+tests open every page from ``file://`` in Debian's Chromium with every other request aborted,
+and save a full-page screenshot of each under ``build/screenshots/html-*.png``.
+
+``MICROAVG_HTML_NOTEBOOKS=DIR`` builds the lessons of another folder into ``DIR/../html`` and
+checks those instead (to try the pipeline on notebooks of one's own).
+"""
+
+from __future__ import annotations
+
+import doctest
+import fcntl
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from browser import SCREENSHOTS, watched_page
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_SCRIPT = ROOT / "tools" / "build_html.py"
+NOTEBOOKS = Path(os.environ.get("MICROAVG_HTML_NOTEBOOKS", ROOT / "notebooks")).resolve()
+SITE = ROOT / "build" / "html" if NOTEBOOKS == ROOT / "notebooks" else NOTEBOOKS.parent / "html"
+MAX_SITE_BYTES = 15 * 1024 * 1024
+MIN_FIGURE_WIDTH = 300  # CSS pixels: a plot narrower than this is too small to read
+RENDER_TIMEOUT_MS = 30_000
+# TeX that MathJax should have replaced: $$, $\displaystyle (sympy), common commands, $inline$.
+RAW_TEX = re.compile(
+    r"\$\$|\$\\displaystyle|\\(?:frac|sum|begin|left|right|mathrm)\b"
+    r"|(?<![\w$])\$[^\s$][^$\n]*\$(?![\w$])"
+)
+
+
+def _load_build_script():
+    spec = importlib.util.spec_from_file_location("build_html", BUILD_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+build_html = _load_build_script()
+LESSONS = [build_html.read_lesson(path) for path in build_html.find_lessons(NOTEBOOKS)]
+PAGES = ["index.html", *(lesson.page for lesson in LESSONS)]
+REPOSITORY = build_html.repository_slug()
+browser_test = pytest.mark.browser
+
+
+# --- the build script's pieces, on small made-up notebooks -----------------------------------
+
+
+def test_build_script_examples_hold():
+    result = doctest.testmod(build_html, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_lessons_are_the_numbered_notebooks_in_order(tmp_path):
+    for name in ["02-b.ipynb", "01-a.ipynb", "scratch.ipynb", "1-short.ipynb", "10-j.ipynb"]:
+        (tmp_path / name).write_text("{}")
+    assert [p.name for p in build_html.find_lessons(tmp_path)] == [
+        "01-a.ipynb",
+        "02-b.ipynb",
+        "10-j.ipynb",
+    ]
+
+
+def test_title_is_the_first_level_one_heading_even_below_navigation():
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("[Contents](../README.md) · [Next →](02-b.ipynb)"),
+            new_markdown_cell("## Not this\n\n# The worked example\n\n# Nor this"),
+        ]
+    )
+    assert build_html.lesson_title(nb) == "The worked example"
+
+
+def test_a_lesson_without_a_title_is_refused_by_name():
+    nb = new_notebook(cells=[new_markdown_cell("## Overview"), new_code_cell("1")])
+    with pytest.raises(ValueError, match=r"nb: .*'# title'"):
+        build_html.lesson_title(nb)
+
+
+def test_description_prefers_metadata_then_first_prose_sentence_then_first_goal():
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("[← Prev](01-a.ipynb) · [Contents](../README.md)"),
+            new_markdown_cell("# T\n\n## Overview\n\n- Count each error twice.\n- Then sum."),
+        ]
+    )
+    assert build_html.lesson_description(nb) == "Count each error twice."
+    nb.cells[1].source = "# T\n\nWhy $P = R$ holds. Then more.\n\n## Overview\n\n- Goal."
+    assert build_html.lesson_description(nb) == "Why $P = R$ holds."
+    nb.metadata["description"] = "  Set by\nthe author.  "
+    assert build_html.lesson_description(nb) == "Set by the author."
+
+
+def test_navigation_lines_are_dropped_and_prose_links_kept():
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("[← 01](01-a.ipynb) | [Contents](../README.md) | [03 →](03-c.ipynb)"),
+            new_markdown_cell("# Title\n[Contents](../README.md) · [Next](03-c.ipynb)\n\nText."),
+            new_markdown_cell("See [the proof](03-c.ipynb) and [docs](https://example.org)."),
+        ]
+    )
+    build_html.strip_navigation(nb)
+    assert [cell.source for cell in nb.cells] == [
+        "# Title\n\nText.",
+        "See [the proof](03-c.ipynb) and [docs](https://example.org).",
+    ]
+
+
+def test_links_in_a_page_point_into_the_site_or_at_the_repository():
+    lessons = [build_html.Lesson(Path("notebooks/01-a.ipynb"), "A", "")]
+    page = (
+        '<a href="01-a.ipynb#sec">x</a> <a href="../README.md">c</a> '
+        '<a href="../pyproject.toml">p</a> <a href="#Overview">o</a> '
+        '<a class="anchor-link" href="https://example.org/?a=1&amp;b=2">e</a>'
+    )
+    assert build_html.rewrite_links(page, lessons, "o/r") == (
+        '<a href="01-a.html#sec">x</a> <a href="index.html">c</a> '
+        '<a href="https://github.com/o/r/blob/HEAD/pyproject.toml">p</a> <a href="#Overview">o</a> '
+        '<a class="anchor-link" href="https://example.org/?a=1&amp;b=2">e</a>'
+    )
+
+
+def test_repository_slug_comes_from_pyproject_and_is_checked(tmp_path):
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "x"\n')
+    assert build_html.repository_slug(pyproject) == "microavg/microavg"
+    pyproject.write_text('[tool.microavg]\nrepository = "someone/microavg"\n')
+    assert build_html.repository_slug(pyproject) == "someone/microavg"
+    pyproject.write_text('[tool.microavg]\nrepository = "https://github.com/a/b"\n')
+    with pytest.raises(ValueError, match=r"\[tool.microavg\] repository: expected 'owner/name'"):
+        build_html.repository_slug(pyproject)
+
+
+def test_vendored_javascript_matches_what_ipywidgets_and_nbconvert_expect():
+    import ipywidgets
+
+    locked = json.loads((ROOT / "package-lock.json").read_text())["packages"]
+    manager = locked["node_modules/@jupyter-widgets/html-manager"]["version"]
+    wanted = ipywidgets._version.__html_manager_version__  # "^1.0.1" for ipywidgets 8.1
+    major, minimum = re.fullmatch(r"\^((\d+)\.\d+\.\d+)", wanted).group(2, 1)
+    assert manager.split(".")[0] == major
+    assert tuple(map(int, manager.split("."))) >= tuple(map(int, minimum.split(".")))
+    # nbconvert's lab template configures MathJax through MathJax.Hub: MathJax 2's API.
+    assert locked["node_modules/mathjax"]["version"].startswith("2.")
+    assert "requirejs" in json.loads((ROOT / "package.json").read_text())["dependencies"]
+
+
+# --- the built site ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """``build/html``, built from the lessons unless it already is from exactly these inputs."""
+    SITE.parent.mkdir(exist_ok=True)
+    command = [sys.executable, str(BUILD_SCRIPT), "--if-stale"]
+    command += ["--notebooks", str(NOTEBOOKS), "--out", str(SITE)]
+    with open(SITE.parent / f"{SITE.name}.lock", "w") as lock:  # one builder at a time (pytest -n)
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        subprocess.run(command, cwd=ROOT, check=True, timeout=1800, capture_output=True)
+    return SITE
+
+
+def test_site_has_the_contents_page_and_one_page_per_lesson(site):
+    pages = sorted(p.name for p in site.glob("*.html"))
+    assert pages == sorted(PAGES)
+
+
+def test_site_stays_under_15_mb(site):
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    assert size < MAX_SITE_BYTES, f"{size / 1e6:.1f} MB"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_load_scripts_and_styles_only_from_the_site(site, page):
+    source = (site / page).read_text(encoding="utf-8")
+    loaded = re.findall(r'<script\b[^>]*\bsrc="([^"]+)"', source)
+    loaded += re.findall(r'<link\b[^>]*\bhref="([^"]+)"', source)
+    loaded += re.findall(r"widgetRendererSrc = \'([^\']+)\'", source)
+    assert loaded
+    for url in loaded:
+        assert not urlsplit(url).scheme and not url.startswith("/"), url
+        assert (site / urlsplit(url).path).is_file(), url
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.page)
+def test_each_lesson_page_offers_binder_for_that_lesson(site, lesson):
+    binder = build_html.binder_url(REPOSITORY, lesson.path.name)
+    assert binder.startswith(f"https://mybinder.org/v2/gh/{REPOSITORY}/HEAD?urlpath=lab/tree/")
+    assert f'href="{binder}"' in (site / lesson.page).read_text(encoding="utf-8")
+
+
+def test_contents_page_offers_binder(site):
+    assert 'class="ma-binder" href="https://mybinder.org/v2/gh/' in (
+        (site / "index.html").read_text(encoding="utf-8")
+    )
+
+
+# --- the pages in a real browser, offline ------------------------------------------------------
+
+
+@dataclass
+class Rendered:
+    """What one page looked like once math, widgets and fonts had settled."""
+
+    page: str
+    seconds: float
+    blocked: list[str]
+    failed: list[str]
+    console_errors: list[str]
+    facts: dict
+    screenshot: Path
+
+
+# MathJax 2 is ready after its startup typeset; a callback queued then runs after the typeset
+# the template asks for too.
+_MATHJAX_READY = "() => !window.MathJax || MathJax.isReady === true"
+_QUEUE_MARK = """() => {
+  window.maTypeset = !window.MathJax;
+  if (window.MathJax) MathJax.Hub.Queue(() => { window.maTypeset = true; });
+}"""
+_TYPESET = "() => window.maTypeset === true"
+_WIDGETS_DRAWN = """() => [...document.querySelectorAll(
+    'script[type="application/vnd.jupyter.widget-view+json"]')]
+  .every(s => s.parentElement.querySelector('.widget-subarea, .lm-Widget'))"""
+_FACTS = """() => {
+  const box = e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; };
+  const state = document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]');
+  const models = state ? JSON.parse(state.textContent).state : {};
+  return {
+    prose: document.querySelector('.ma-lesson') ?
+      [...document.querySelectorAll('.jp-MarkdownCell, .jp-RenderedLatex, .jp-RenderedMarkdown')]
+        .map(e => e.innerText).join('\\n') :
+      document.querySelector('main').innerText,
+    math: [...document.querySelectorAll('script[type^="math/tex"]')].map(s => {
+      const frame = document.getElementById(s.id + '-Frame');
+      return {tex: s.textContent, size: frame ? box(frame) : [0, 0]};
+    }),
+    latex_outputs: [...document.querySelectorAll('.jp-RenderedLatex')]
+      .map(e => e.querySelectorAll('.MathJax_CHTML').length),
+    math_errors: document.querySelectorAll('.MathJax_Error, .MJXc-merror, merror').length,
+    images: [...document.querySelectorAll('.jp-RenderedImage img, .jp-RenderedSVG svg, main img')]
+      .map(i => ({natural: [i.naturalWidth ?? 1, i.naturalHeight ?? 1], size: box(i),
+                  output: !!i.closest('.jp-RenderedImage, .jp-RenderedSVG')})),
+    views: [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
+      .map(s => {
+        const drawn = s.parentElement.querySelector('.widget-subarea > .lm-Widget');
+        return {model: JSON.parse(s.textContent).model_id, in_state: false,
+                size: drawn ? box(drawn) : [0, 0]};
+      }),
+    models: Object.fromEntries(Object.entries(models).map(([k, v]) => [k, v.model_name])),
+    sliders: [...document.querySelectorAll('.widget-slider')].map(box),
+    widget_error: /Error (displaying|rendering) widget/.test(document.body.innerText),
+    links: [...document.querySelectorAll('a[href]')].map(a => ({
+      href: a.href, raw: a.getAttribute('href'),
+      anchor_ok: !a.hash || a.pathname !== location.pathname ||
+        !!(document.getElementById(a.hash.slice(1)) ||
+           document.getElementById(decodeURIComponent(a.hash.slice(1))))})),
+    pager: Object.fromEntries(['prev', 'contents', 'next'].map(k => {
+      const a = document.querySelector(`.ma-pager-top a.ma-${k}`);
+      return [k, a ? a.getAttribute('href') : null];
+    })),
+    pager_bottom: !!document.querySelector('.ma-pager-bottom a.ma-contents'),
+    lessons: [...document.querySelectorAll('ol.ma-lessons > li > a')]
+      .map(a => a.getAttribute('href')),
+    binder: [...document.querySelectorAll('a.ma-binder')].map(a => a.href),
+    width: document.documentElement.scrollWidth,
+  };
+}"""
+
+
+@pytest.fixture(scope="session")
+def rendered(site, chromium_browser):
+    """``rendered(page)``: open a page once per session and report what it showed."""
+    cache: dict[str, Rendered] = {}
+
+    def render(page: str) -> Rendered:
+        if page not in cache:
+            with watched_page(chromium_browser) as watched:
+                start = time.perf_counter()
+                watched.page.goto((site / page).as_uri(), wait_until="load")
+                watched.page.wait_for_function(_MATHJAX_READY, timeout=RENDER_TIMEOUT_MS)
+                watched.page.evaluate(_QUEUE_MARK)
+                watched.page.wait_for_function(_TYPESET, timeout=RENDER_TIMEOUT_MS)
+                try:
+                    watched.page.wait_for_function(_WIDGETS_DRAWN, timeout=RENDER_TIMEOUT_MS)
+                except PlaywrightTimeout:  # the widgets test says which views are missing
+                    pass
+                watched.page.evaluate("() => document.fonts.ready.then(() => true)")
+                seconds = time.perf_counter() - start
+                facts = watched.page.evaluate(_FACTS)
+                shot = watched.screenshot(f"html-{Path(page).stem}")
+                cache[page] = Rendered(
+                    page,
+                    seconds,
+                    watched.blocked,
+                    watched.failed,
+                    watched.console_errors,
+                    facts,
+                    shot,
+                )
+        return cache[page]
+
+    yield render
+    if cache:
+        times = {page: round(r.seconds, 2) for page, r in cache.items()}
+        (SCREENSHOTS / "html-render-seconds.json").write_text(json.dumps(times, indent=1) + "\n")
+
+
+@browser_test
+@pytest.mark.parametrize("page", PAGES)
+def test_page_requests_nothing_off_the_site_and_nothing_missing(rendered, page):
+    shown = rendered(page)
+    assert shown.blocked == [], "requests to the network (aborted)"
+    assert shown.failed == [], "requests that failed"
+
+
+@browser_test
+@pytest.mark.parametrize("page", PAGES)
+def test_page_logs_no_console_errors(rendered, page):
+    assert rendered(page).console_errors == []
+
+
+@browser_test
+@pytest.mark.parametrize("page", PAGES)
+def test_math_is_typeset_and_no_raw_tex_shows(rendered, page):
+    facts = rendered(page).facts
+    assert facts["math_errors"] == 0
+    unrendered = [m["tex"] for m in facts["math"] if not (m["size"][0] > 0 and m["size"][1] > 0)]
+    assert unrendered == []
+    assert all(count > 0 for count in facts["latex_outputs"]), "a text/latex output not typeset"
+    assert RAW_TEX.findall(facts["prose"]) == [], "TeX left as text"
+
+
+@browser_test
+@pytest.mark.parametrize("page", PAGES)
+def test_every_plot_is_an_image_of_readable_size(rendered, page):
+    for image in rendered(page).facts["images"]:
+        (natural_w, natural_h), (width, height) = image["natural"], image["size"]
+        assert natural_w > 0 and natural_h > 0, "image did not load"
+        assert width > 0 and height > 0, "image not displayed"
+        if image["output"]:
+            assert width >= MIN_FIGURE_WIDTH, f"figure only {width:.0f}px wide"
+
+
+@browser_test
+@pytest.mark.parametrize("page", PAGES)
+def test_every_widget_is_drawn_from_its_saved_state(rendered, page):
+    facts = rendered(page).facts
+    assert not facts["widget_error"]
+    for view in facts["views"]:
+        assert view["model"] in facts["models"], "widget view without saved state"
+        assert view["size"][0] > 0 and view["size"][1] > 0, f"widget {view['model']} not drawn"
+    if any(name.endswith("SliderModel") for name in facts["models"].values()):
+        assert facts["sliders"] and all(w > 0 and h > 0 for w, h in facts["sliders"])
+
+
+@browser_test
+@pytest.mark.parametrize("page", PAGES)
+def test_links_within_the_site_resolve(rendered, page):
+    for link in rendered(page).facts["links"]:
+        parts = urlsplit(link["href"])
+        if parts.scheme == "file":
+            assert Path(unquote(parts.path)).is_file(), f"broken link {link['raw']}"
+        else:
+            assert parts.scheme in {"http", "https", "mailto"}, link["raw"]
+        assert link["anchor_ok"], f"no such anchor: {link['raw']}"
+
+
+@browser_test
+@pytest.mark.parametrize("index", range(len(LESSONS)), ids=[lesson.page for lesson in LESSONS])
+def test_lesson_pages_link_prev_contents_and_next_in_order(rendered, index):
+    facts = rendered(LESSONS[index].page).facts
+    assert facts["pager"] == {
+        "prev": LESSONS[index - 1].page if index > 0 else None,
+        "contents": "index.html",
+        "next": LESSONS[index + 1].page if index + 1 < len(LESSONS) else None,
+    }
+    assert facts["pager_bottom"]
+    assert facts["binder"] == [build_html.binder_url(REPOSITORY, LESSONS[index].path.name)]
+
+
+@browser_test
+def test_contents_page_lists_every_lesson_in_order(rendered):
+    facts = rendered("index.html").facts
+    assert facts["lessons"] == [lesson.page for lesson in LESSONS]
+    assert len(facts["binder"]) == 1
+
+
+@browser_test
+@pytest.mark.parametrize("page", PAGES)
+def test_page_fits_a_laptop_screen_without_sideways_scrolling(rendered, page):
+    assert rendered(page).facts["width"] <= 1280
