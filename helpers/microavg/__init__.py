@@ -3,7 +3,8 @@
 The engine counts (:mod:`microavg.counts`) and averages (:mod:`microavg.scores`) with
 numpy alone. The lessons' other helpers load on first use, as attributes or by
 import: ``ma.examples`` (the lessons' datasets), ``ma.predictions`` (scores to labels:
-arg-max, thresholds, top-k, abstention) and ``ma.sweeps`` (random cases), all numpy;
+arg-max, thresholds, top-k, abstention), ``ma.simulation`` and ``ma.sweeps`` (random
+classifiers and cases), all numpy;
 ``ma.symbolic`` (sympy), ``ma.plots`` (matplotlib), ``ma.tables`` (pandas),
 ``ma.widgets`` and ``ma.live`` (ipywidgets).
 
@@ -32,6 +33,7 @@ _LAZY_MODULES = {
     "live",
     "plots",
     "predictions",
+    "simulation",
     "sweeps",
     "symbolic",
     "tables",
