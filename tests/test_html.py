@@ -113,12 +113,15 @@ def test_navigation_lines_are_dropped_and_prose_links_kept():
             new_markdown_cell("[← 01](01-a.ipynb) | [Contents](../README.md) | [03 →](03-c.ipynb)"),
             new_markdown_cell("# Title\n[Contents](../README.md) · [Next](03-c.ipynb)\n\nText."),
             new_markdown_cell("See [the proof](03-c.ipynb) and [docs](https://example.org)."),
+            new_markdown_cell("A table:\n\n---\n\n---\n[Contents](../README.md)"),
+            new_markdown_cell("---\n\n[← 01](01-a.ipynb) · [Contents](../README.md)"),
         ]
     )
     build_html.strip_navigation(nb)
     assert [cell.source for cell in nb.cells] == [
         "# Title\n\nText.",
         "See [the proof](03-c.ipynb) and [docs](https://example.org).",
+        "A table:",
     ]
 
 
@@ -172,7 +175,9 @@ def site() -> Path:
     command += ["--notebooks", str(NOTEBOOKS), "--out", str(SITE)]
     with open(SITE.parent / f"{SITE.name}.lock", "w") as lock:  # one builder at a time (pytest -n)
         fcntl.flock(lock, fcntl.LOCK_EX)
-        subprocess.run(command, cwd=ROOT, check=True, timeout=1800, capture_output=True)
+        built = subprocess.run(command, cwd=ROOT, timeout=1800, capture_output=True, text=True)
+    if built.returncode:
+        pytest.fail(f"{' '.join(command)} failed:\n{built.stdout[-3000:]}{built.stderr[-5000:]}")
     return SITE
 
 

@@ -90,6 +90,9 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _NAV_LEFTOVER = re.compile(r"^[\s·•|/<>←→«»‹›⟵⟶\-–—*_:]*$")  # noqa: RUF001  (arrows and dashes)
 
 
+_RULE_OR_BLANK = re.compile(r"\s*(?:[-*_]\s*){3,}|\s*")
+
+
 def find_lessons(notebooks: Path) -> list[Path]:
     """The lesson notebooks in ``notebooks``, in the order of their number.
 
@@ -126,7 +129,12 @@ def strip_navigation(nb: nbformat.NotebookNode) -> None:
         lines = cell.source.splitlines()
         kept = [line for line in lines if not is_navigation_line(line)]
         if len(kept) != len(lines):
-            cell.source = "\n".join(kept).strip("\n")
+            # A rule that set the navigation off from the lesson goes with it.
+            while kept and _RULE_OR_BLANK.fullmatch(kept[0]):
+                kept.pop(0)
+            while kept and _RULE_OR_BLANK.fullmatch(kept[-1]):
+                kept.pop()
+            cell.source = "\n".join(kept)
     nb.cells = [c for c in nb.cells if c.cell_type != "markdown" or c.source.strip()]
 
 
