@@ -271,6 +271,8 @@ _FACTS = """() => {
     models: Object.fromEntries(Object.entries(models).map(([k, v]) => [k, v.model_name])),
     sliders: [...document.querySelectorAll('.widget-slider')].map(box),
     widget_error: /Error (displaying|rendering) widget/.test(document.body.innerText),
+    stderr: [...document.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]')]
+      .filter(e => !e.closest('.celltag_raises-exception')).map(e => e.innerText.slice(0, 500)),
     links: [...document.querySelectorAll('a[href]')].map(a => ({
       href: a.href, raw: a.getAttribute('href'),
       anchor_ok: !a.hash || a.pathname !== location.pathname ||
@@ -373,6 +375,12 @@ def test_every_widget_is_drawn_from_its_saved_state(rendered, page):
         assert view["size"][0] > 0 and view["size"][1] > 0, f"widget {view['model']} not drawn"
     if any(name.endswith("SliderModel") for name in facts["models"].values()):
         assert facts["sliders"] and all(w > 0 and h > 0 for w, h in facts["sliders"])
+
+
+@browser_test
+@pytest.mark.parametrize("page", PAGES)
+def test_page_shows_no_warning_or_traceback_except_where_tagged_raises_exception(rendered, page):
+    assert rendered(page).facts["stderr"] == []
 
 
 @browser_test
