@@ -11,8 +11,9 @@ manager and MathJax 2 (what the lab template configures) from ``assets/``, copie
 ``node_modules`` (pinned in package.json / package-lock.json, installed with ``npm ci`` when
 missing), so the site renders from ``file://`` with no network.
 
-The repository that the Binder and source links point at is ``[tool.microavg] repository``
-in pyproject.toml ("owner/name"), else ``--repository``, else ``microavg/microavg``.
+The repository ("owner/name" on GitHub) that the Binder and source links point at is
+``--repository``, else ``[tool.microavg] repository`` in pyproject.toml, else
+``microavg/microavg``.
 """
 
 from __future__ import annotations
@@ -358,10 +359,9 @@ def ensure_node_modules() -> Path:
     return node_modules
 
 
-def copy_assets(node_modules: Path, out: Path) -> int:
-    """Copy the files the pages load into ``out/assets``; return how many were copied."""
+def copy_assets(node_modules: Path, out: Path) -> None:
+    """Copy the files the pages load, and no others, into ``out/assets``."""
     assets = out / "assets"
-    count = 0
     for package, pattern, name in ASSETS:
         base = node_modules / package
         matches = sorted(p for p in base.glob(pattern) if p.is_file())
@@ -371,9 +371,7 @@ def copy_assets(node_modules: Path, out: Path) -> int:
             target = assets / name / source.relative_to(base)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
-            count += 1
     shutil.copyfile(TEMPLATES / TEMPLATE_NAME / "static" / SITE_CSS, assets / SITE_CSS)
-    return count
 
 
 def execute(path: Path) -> nbformat.NotebookNode:
@@ -394,7 +392,6 @@ def exporter() -> HTMLExporter:
         require_js_url=REQUIRE_JS_URL,
         widget_renderer_url=WIDGET_RENDERER_URL,
         mathjax_url=MATHJAX_URL,
-        exclude_anchor_links=False,
     )
 
 
