@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -162,6 +163,8 @@ def test_vendored_javascript_matches_what_ipywidgets_and_nbconvert_expect():
     # nbconvert's lab template configures MathJax through MathJax.Hub: MathJax 2's API.
     assert locked["node_modules/mathjax"]["version"].startswith("2.")
     assert "requirejs" in json.loads((ROOT / "package.json").read_text())["dependencies"]
+    # anywidget's front end must speak the same protocol as the Python package that saved state.
+    assert locked["node_modules/anywidget"]["version"] == version("anywidget")
 
 
 # --- the built site ----------------------------------------------------------------------------

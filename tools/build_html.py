@@ -55,6 +55,7 @@ ASSETS: list[tuple[str, str, str]] = [
     ("requirejs", "require.js", "requirejs"),
     ("@jupyter-widgets/html-manager", "dist/embed-amd.js", "html-manager"),
     ("@jupyter-widgets/html-manager", "dist/*.woff2", "html-manager"),
+    ("anywidget", "dist/index.js", "anywidget"),
     ("mathjax", "MathJax.js", "mathjax"),
     ("mathjax", "config/TeX-AMS_CHTML-full.js", "mathjax"),
     ("mathjax", "config/Safe.js", "mathjax"),
@@ -67,6 +68,14 @@ ASSETS: list[tuple[str, str, str]] = [
 ]
 REQUIRE_JS_URL = "assets/requirejs/require.js"
 WIDGET_RENDERER_URL = "assets/html-manager/dist/embed-amd.js"
+# Widget modules the HTML manager bundles; and modules of other packages, vendored above, with
+# the address RequireJS loads each from (the manager would otherwise fetch them from a CDN).
+BUNDLED_WIDGET_MODULES = {
+    "@jupyter-widgets/base",
+    "@jupyter-widgets/controls",
+    "@jupyter-widgets/output",
+}
+VENDORED_WIDGET_MODULES = {"anywidget": "assets/anywidget/dist/index"}
 MATHJAX_URL = "assets/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
 SITE_CSS = "microavg.css"
 
@@ -384,6 +393,43 @@ def execute(path: Path) -> nbformat.NotebookNode:
     return nb
 
 
+def require_paths() -> dict[str, str]:
+    """Where RequireJS finds each widget module, for the lesson template's ``require.config``.
+
+    The HTML manager's bundle defines its modules itself but looks for its fonts beside each
+    one's address, so those addresses point into its vendored folder, where the fonts are.
+    """
+    folder = WIDGET_RENDERER_URL.rsplit("/", 1)[0]
+    bundled = ["base", "base7", "controls", "controls7", "html-manager"]
+    paths = {f"@jupyter-widgets/{name}": f"{folder}/{name}" for name in bundled}
+    paths["@jupyter-widgets/html-manager/dist/libembed-amd"] = f"{folder}/libembed-amd"
+    return paths | VENDORED_WIDGET_MODULES
+
+
+def check_widget_modules(nb: nbformat.NotebookNode, name: str) -> None:
+    """Refuse a lesson whose saved widgets need a module the site does not carry.
+
+    >>> from nbformat.v4 import new_notebook
+    >>> nb = new_notebook(metadata={"widgets": {"application/vnd.jupyter.widget-state+json": {
+    ...     "state": {"1": {"model_module": "ipyleaflet", "state": {}}}}}})
+    >>> check_widget_modules(nb, "05-map.ipynb")
+    Traceback (most recent call last):
+    ...
+    ValueError: 05-map.ipynb: its widgets need ipyleaflet, which the site does not vendor ...
+    """
+    saved = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    needed = set()
+    for model in saved.get("state", {}).values():
+        needed.add(model.get("model_module"))
+        needed.add(model.get("state", {}).get("_view_module"))
+    missing = needed - {None} - BUNDLED_WIDGET_MODULES - set(VENDORED_WIDGET_MODULES)
+    if missing:
+        raise ValueError(
+            f"{name}: its widgets need {', '.join(sorted(missing))}, which the site does not "
+            "vendor (add the npm package to package.json, ASSETS and VENDORED_WIDGET_MODULES)"
+        )
+
+
 def exporter() -> HTMLExporter:
     """nbconvert's HTML exporter, set up for our template and the vendored JavaScript."""
     return HTMLExporter(
@@ -400,6 +446,7 @@ def lesson_page(
 ) -> str:
     """The HTML page of ``lessons[index]`` from its executed notebook ``nb``."""
     lesson = lessons[index]
+    check_widget_modules(nb, lesson.path.name)
     strip_navigation(nb)
     nb.metadata["title"] = f"{lesson.title} · microavg tutorial"
     site = {
@@ -411,7 +458,7 @@ def lesson_page(
         "binder": binder_url(repository, lesson.path.name),
         "source": f"https://github.com/{repository}/blob/HEAD/notebooks/{lesson.path.name}",
         "css": f"assets/{SITE_CSS}",
-        "widgets_dir": WIDGET_RENDERER_URL.rsplit("/", 1)[0],
+        "require_paths": require_paths(),
     }
     body, _ = exporter().from_notebook_node(nb, resources={"site": site})
     return rewrite_links(body, lessons, repository)
