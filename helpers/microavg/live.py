@@ -53,7 +53,7 @@ from microavg.counts import ConfusionMatrix
 from microavg.scores import Scores
 from microavg.widgets import K_MAX, K_MIN, MAX_COUNT, PRESETS
 
-__all__ = ["LiveExplorer", "RefusedEdit", "explorer", "front_end"]
+__all__ = ["LiveExplorer", "RefusedEdit", "explorer", "front_end", "heat_colours"]
 
 STATIC = Path(__file__).parent / "static"
 """The browser side: ``metrics.js`` (the arithmetic), ``explorer.js`` (the view), CSS."""
