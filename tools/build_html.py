@@ -336,17 +336,19 @@ def repository_slug(pyproject: Path = ROOT / "pyproject.toml") -> str:
 
 
 def inputs_digest(lessons: list[Path]) -> str:
-    """A hash of everything the site is built from: lessons, package, templates, JS pins."""
+    """A hash of everything the site is built from: lessons, the package (with the JavaScript
+    and CSS its widgets ship), templates, JS pins."""
     files = [
         *lessons,
-        *sorted((ROOT / "helpers").rglob("*.py")),
+        *sorted((ROOT / "helpers").rglob("*")),
         *sorted((ROOT / "tools").rglob("*")),
         ROOT / "package-lock.json",
         ROOT / "pyproject.toml",
     ]
     digest = hashlib.sha256()
     for path in files:
-        if path.is_file() and "__pycache__" not in path.parts:
+        generated = any(part == "__pycache__" or part.endswith(".egg-info") for part in path.parts)
+        if path.is_file() and not generated:
             digest.update(path.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
