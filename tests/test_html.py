@@ -6,19 +6,15 @@ the lessons, package, templates and JS pins are unchanged since the last build).
 tests open every page from ``file://`` in Debian's Chromium with every other request aborted,
 and save a full-page screenshot of each under ``build/screenshots/html-*.png``.
 
-``MICROAVG_HTML_NOTEBOOKS=DIR`` builds the lessons of another folder into ``DIR/../html`` and
-checks those instead (to try the pipeline on notebooks of one's own).
+``MICROAVG_HTML_NOTEBOOKS=DIR`` checks the pages built from another folder (see html_site.py).
 """
 
 from __future__ import annotations
 
 import doctest
-import fcntl
 import importlib.util
 import json
-import os
 import re
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
@@ -28,13 +24,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from browser import SCREENSHOTS, watched_page
+from html_site import BUILD_SCRIPT, NOTEBOOKS, ROOT
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-ROOT = Path(__file__).resolve().parent.parent
-BUILD_SCRIPT = ROOT / "tools" / "build_html.py"
-NOTEBOOKS = Path(os.environ.get("MICROAVG_HTML_NOTEBOOKS", ROOT / "notebooks")).resolve()
-SITE = ROOT / "build" / "html" if NOTEBOOKS == ROOT / "notebooks" else NOTEBOOKS.parent / "html"
 MAX_SITE_BYTES = 15 * 1024 * 1024
 MIN_FIGURE_WIDTH = 300  # CSS pixels: a plot narrower than this is too small to read
 RENDER_TIMEOUT_MS = 30_000
@@ -168,20 +161,6 @@ def test_vendored_javascript_matches_what_ipywidgets_and_nbconvert_expect():
 
 
 # --- the built site ----------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def site() -> Path:
-    """``build/html``, built from the lessons unless it already is from exactly these inputs."""
-    SITE.parent.mkdir(exist_ok=True)
-    command = [sys.executable, str(BUILD_SCRIPT), "--if-stale"]
-    command += ["--notebooks", str(NOTEBOOKS), "--out", str(SITE)]
-    with open(SITE.parent / f"{SITE.name}.lock", "w") as lock:  # one builder at a time (pytest -n)
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        built = subprocess.run(command, cwd=ROOT, timeout=1800, capture_output=True, text=True)
-    if built.returncode:
-        pytest.fail(f"{' '.join(command)} failed:\n{built.stdout[-3000:]}{built.stderr[-5000:]}")
-    return SITE
 
 
 def test_site_has_the_contents_page_and_one_page_per_lesson(site):

@@ -13,44 +13,23 @@ heatmap's. Screenshots: ``build/screenshots/html-live-*.png``.
 
 from __future__ import annotations
 
-import fcntl
 import math
-import os
-import subprocess
-import sys
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from browser import SCREENSHOTS, watched_page
+from html_site import NOTEBOOKS, ROOT
 from matplotlib.colors import to_hex
 from microavg import examples, live, plots
 from microavg.counts import ConfusionMatrix
 
-ROOT = Path(__file__).resolve().parent.parent
-BUILD_SCRIPT = ROOT / "tools" / "build_html.py"
-NOTEBOOKS = Path(os.environ.get("MICROAVG_HTML_NOTEBOOKS", ROOT / "notebooks")).resolve()
-SITE = ROOT / "build" / "html" if NOTEBOOKS == ROOT / "notebooks" else NOTEBOOKS.parent / "html"
 LESSON_03 = "03-interactive-explorer.html"
 MARK = '"_anywidget_id": "microavg.live.LiveExplorer"'
 TIMEOUT_MS = 30_000
 TOLERANCE = 1e-12
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def site() -> Path:
-    """``build/html``, built by tools/build_html.py unless it is current (one builder at a time)."""
-    SITE.parent.mkdir(exist_ok=True)
-    command = [sys.executable, str(BUILD_SCRIPT), "--if-stale"]
-    command += ["--notebooks", str(NOTEBOOKS), "--out", str(SITE)]
-    with open(SITE.parent / f"{SITE.name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        built = subprocess.run(command, cwd=ROOT, timeout=1800, capture_output=True, text=True)
-    if built.returncode:
-        pytest.fail(f"{' '.join(command)} failed:\n{built.stdout[-3000:]}{built.stderr[-5000:]}")
-    return SITE
 
 
 def live_pages(site: Path) -> list[str]:
