@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-LINTED := helpers tests benchmarks notebooks
+LINTED := helpers tests benchmarks notebooks tools
 
 .PHONY: setup lab test lint notebooks html bench clean
 

@@ -108,3 +108,13 @@ def test_repo2docker_builds_the_conda_environment_and_runs_postbuild(tmp_path):
     assert "Building conda environment for python=3.11" in log
     assert re.search(r'env update -p \$\{NB_PYTHON_PREFIX\} --file "binder/environment\.yml"', log)
     assert "RUN ./binder/postBuild" in log
+
+
+def test_readme_binder_badge_opens_the_first_lesson_of_the_configured_repository():
+    repository = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["microavg"][
+        "repository"
+    ]
+    badge = re.search(r"https://mybinder\.org/v2/gh/([^)\s]+)", (ROOT / "README.md").read_text())
+    assert badge, "README.md has no Binder badge"
+    first = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))[0].name
+    assert badge.group(1) == f"{repository}/HEAD?urlpath=lab/tree/notebooks/{first}"
