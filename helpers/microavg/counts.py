@@ -26,7 +26,15 @@ import numpy as np
 
 from microavg.targets import Targets, check_labels, check_sample_weight, check_targets
 
-__all__ = ["ConfusionMatrix", "LabelCounts", "confusion_matrix", "counts_of", "label_counts"]
+__all__ = [
+    "ROLES",
+    "ConfusionMatrix",
+    "LabelCounts",
+    "confusion_matrix",
+    "counts_of",
+    "label_counts",
+    "role",
+]
 
 # A dense k x k matrix of int64 beyond this many cells (512 MiB) is refused.
 _MAX_CELLS = 2**26
@@ -36,6 +44,25 @@ _CHUNK = 1 << 18
 _DIRECT_LIMIT = 1024
 # Rows of each array from which the label set is first guessed.
 _SAMPLE = 4096
+
+
+ROLES = ("TP", "FP", "FN")
+"""The three roles a row can play for a label, in the order figures and tables show them."""
+
+
+def role(true: Hashable, pred: Hashable, label: Hashable) -> str | None:
+    """What a row with labels ``(true, pred)`` counts as for ``label``.
+
+    ``"TP"`` when both are ``label``, ``"FP"`` when only the prediction is, ``"FN"``
+    when only the true label is, and None when neither is (the row does not count for
+    ``label`` at all).
+
+    >>> role("A", "B", "A"), role("A", "B", "B"), role("A", "B", "C")
+    ('FN', 'FP', None)
+    """
+    if true == label:
+        return "TP" if pred == label else "FN"
+    return "FP" if pred == label else None
 
 
 @dataclass(frozen=True, eq=False)

@@ -34,7 +34,8 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
-from microavg.counts import ConfusionMatrix, LabelCounts, confusion_matrix
+from microavg.counts import ROLES, ConfusionMatrix, LabelCounts, confusion_matrix, role
+from microavg.palette import ROLE_COLOURS, SCORE_COLOURS
 
 __all__ = [
     "ROLES",
@@ -52,32 +53,11 @@ __all__ = [
     "update_label_counts_bars",
 ]
 
-ROLES = ("TP", "FP", "FN")
-"""The three roles a row can play for a label, in the order figures and tables show them."""
-
-ROLE_COLOURS = {"TP": "#009E73", "FP": "#D55E00", "FN": "#0072B2"}
-"""Okabe-Ito bluish green, vermillion and blue: one colour per role, in figures and tables."""
-
 _HEATMAP_GID = "confusion-heatmap"
 _BARS_GID = "label-counts-bars"
 _TOTALS_GID = "label-counts-totals"
 # Light grey to mid grey: black counts stay legible and coloured outlines stand out.
 _CELL_CMAP = LinearSegmentedColormap.from_list("microavg-cells", ["#f2f2f2", "#9a9a9a"])
-
-
-def role(true: Hashable, pred: Hashable, label: Hashable) -> str | None:
-    """What a row with labels ``(true, pred)`` counts as for ``label``.
-
-    ``"TP"`` when both are ``label``, ``"FP"`` when only the prediction is, ``"FN"``
-    when only the true label is, and None when neither is (the row does not count for
-    ``label`` at all).
-
-    >>> role("A", "B", "A"), role("A", "B", "B"), role("A", "B", "C")
-    ('FN', 'FP', None)
-    """
-    if true == label:
-        return "TP" if pred == label else "FN"
-    return "FP" if pred == label else None
 
 
 # -- checks ---------------------------------------------------------------------------
@@ -756,8 +736,6 @@ def update_f1_accuracy_scatter(
 
 # -- micro, macro and weighted averages -----------------------------------------------
 
-SCORE_COLOURS = {"precision": "#E69F00", "recall": "#56B4E9", "F1": "#CC79A7"}
-"""Okabe-Ito orange, sky blue and reddish purple: precision, recall and F1 in figures."""
 
 _AVERAGES = ("micro", "macro", "weighted")
 

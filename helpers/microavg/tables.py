@@ -1,7 +1,7 @@
 """Tables of predictions and per-label counts, as pandas Stylers for notebooks and HTML.
 
-The colours mean what they mean in :mod:`microavg.plots`: one Okabe-Ito colour per role
-(TP, FP, FN), as a light tint behind black text, and every coloured cell also names its
+The colours mean what they mean in figures (:mod:`microavg.palette`): one Okabe-Ito colour
+per role (TP, FP, FN), as a light tint behind black text, and every coloured cell also names its
 role in words. Label text comes from the user, so it is escaped in the HTML output.
 
 A Styler's table id is derived from what the table shows, so the same table renders to
@@ -24,8 +24,8 @@ from collections.abc import Hashable, Sequence
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from microavg.counts import ConfusionMatrix, LabelCounts
-from microavg.plots import ROLE_COLOURS, ROLES, role
+from microavg.counts import ROLES, ConfusionMatrix, LabelCounts, role
+from microavg.palette import ROLE_COLOURS
 from microavg.targets import check_targets
 
 __all__ = ["label_counts_table", "prediction_table"]
@@ -38,7 +38,7 @@ def _tint(colour: str, strength: float = 0.3) -> str:
 
 
 ROLE_TINTS = {r: _tint(c) for r, c in ROLE_COLOURS.items()}
-"""Background tints of :data:`microavg.plots.ROLE_COLOURS`, for table cells."""
+"""Background tints of :data:`microavg.palette.ROLE_COLOURS`, for table cells."""
 
 _CELL = "color: #000000; background-color: {};"
 _TABLE_STYLES = [

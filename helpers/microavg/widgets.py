@@ -43,7 +43,7 @@ import ipywidgets as w
 import numpy as np
 
 from microavg import examples, plots, tables
-from microavg.counts import ConfusionMatrix, confusion_matrix
+from microavg.counts import ConfusionMatrix, confusion_matrix, role
 from microavg.figure_image import FigureImage
 from microavg.simulation import simulate_classifiers
 
@@ -223,7 +223,7 @@ class _Row:
 
 def _verdict(true: str, pred: str, labels: Sequence[str]) -> str:
     """What a row counts as, per label it counts for: TP, or FP of one and FN of another."""
-    found = {plots.role(true, pred, label): label for label in labels}
+    found = {role(true, pred, label): label for label in labels}
     found.pop(None, None)
     order = ["TP"] if "TP" in found else ["FP", "FN"]
     marks = [

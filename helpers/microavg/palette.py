@@ -1,0 +1,19 @@
+"""The tutorial's colours, shared by figures, tables and the live explorer.
+
+Okabe-Ito colours, which stay distinct for readers with colour-blindness. Plain hex
+strings: no plotting library is needed to use them.
+
+>>> from microavg import palette
+>>> palette.ROLE_COLOURS["FP"]
+'#D55E00'
+"""
+
+from __future__ import annotations
+
+__all__ = ["ROLE_COLOURS", "SCORE_COLOURS"]
+
+ROLE_COLOURS = {"TP": "#009E73", "FP": "#D55E00", "FN": "#0072B2"}
+"""Okabe-Ito bluish green, vermillion and blue: one colour per role, in figures and tables."""
+
+SCORE_COLOURS = {"precision": "#E69F00", "recall": "#56B4E9", "F1": "#CC79A7"}
+"""Okabe-Ito orange, sky blue and reddish purple: precision, recall and F1 in figures."""
