@@ -30,11 +30,21 @@ str_pool = st.lists(
 
 @st.composite
 def single_label(draw, pool=None):
-    """y_true, y_pred over a small label pool, and a labels= that may drop or add labels."""
+    """y_true, y_pred over a small label pool, and a labels= that may drop or add labels.
+
+    Integer labels come as Python lists or as numpy arrays of any integer dtype that holds
+    them (small dtypes overflow where arithmetic is done in the input's dtype).
+    """
     pool = draw(pool if pool is not None else st.one_of(int_pool, str_pool))
     n = draw(st.integers(1, 40))
     y_true = draw(st.lists(st.sampled_from(pool), min_size=n, max_size=n))
     y_pred = draw(st.lists(st.sampled_from(pool), min_size=n, max_size=n))
+    if isinstance(pool[0], int):
+        dtypes = [None, np.int8, np.int16, np.int64]
+        dtypes += [np.uint8, np.uint16, np.uint64] if min(pool) >= 0 else []
+        dtype = draw(st.sampled_from(dtypes))
+        if dtype is not None:
+            y_true, y_pred = np.array(y_true, dtype=dtype), np.array(y_pred, dtype=dtype)
     extra = [99, 100] if isinstance(pool[0], int) else ["never", "zzz"]
     labels = draw(
         st.none()
@@ -89,27 +99,13 @@ def assert_close(ours, theirs):
     )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(
-    data=single_label(),
+    data=st.one_of(single_label(), multi_label()),
     average=st.sampled_from(AVERAGES),
     zero_division=st.sampled_from(ZERO_DIVISIONS),
 )
-def test_single_label_scores_equal_sklearn(data, average, zero_division):
-    y_true, y_pred, labels = data
-    ours = ma.scores(y_true, y_pred, average=average, labels=labels, zero_division=zero_division)
-    theirs = sklearn_prf(y_true, y_pred, average, labels, zero_division)
-    for mine, ref in zip(ours, theirs, strict=True):
-        assert_close(mine, ref)
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    data=multi_label(),
-    average=st.sampled_from(AVERAGES),
-    zero_division=st.sampled_from(ZERO_DIVISIONS),
-)
-def test_multi_label_scores_equal_sklearn(data, average, zero_division):
+def test_scores_equal_sklearn_for_single_and_multi_label_data(data, average, zero_division):
     y_true, y_pred, labels = data
     ours = ma.scores(y_true, y_pred, average=average, labels=labels, zero_division=zero_division)
     theirs = sklearn_prf(y_true, y_pred, average, labels, zero_division)
@@ -206,34 +202,17 @@ def assert_weighted_close(ours, theirs):
     )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(
-    data=single_label().flatmap(lambda d: st.tuples(st.just(d), weights_for(len(d[0])))),
+    data=st.one_of(single_label(), multi_label()).flatmap(
+        lambda d: st.tuples(st.just(d), weights_for(len(d[0])))
+    ),
     average=st.sampled_from(AVERAGES),
     zero_division=st.sampled_from(ZERO_DIVISIONS),
 )
-def test_weighted_single_label_scores_equal_sklearn(data, average, zero_division):
-    (y_true, y_pred, labels), weights = data
-    ours = ma.scores(
-        y_true,
-        y_pred,
-        average=average,
-        labels=labels,
-        zero_division=zero_division,
-        sample_weight=weights,
-    )
-    theirs = sklearn_prf(y_true, y_pred, average, labels, zero_division, weights)
-    for mine, ref in zip(ours, theirs, strict=True):
-        assert_weighted_close(mine, ref)
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    data=multi_label().flatmap(lambda d: st.tuples(st.just(d), weights_for(len(d[0])))),
-    average=st.sampled_from(AVERAGES),
-    zero_division=st.sampled_from(ZERO_DIVISIONS),
-)
-def test_weighted_multi_label_scores_equal_sklearn(data, average, zero_division):
+def test_weighted_scores_equal_sklearn_for_single_and_multi_label_data(
+    data, average, zero_division
+):
     (y_true, y_pred, labels), weights = data
     ours = ma.scores(
         y_true,

@@ -216,3 +216,11 @@ def test_helper_modules_load_on_first_use():
     assert out.stdout.split() == ["microavg.symbolic", "True"]
     with pytest.raises(AttributeError, match="no attribute 'nonesuch'"):
         _ = ma.nonesuch
+
+
+@pytest.mark.parametrize("dtype", [np.int8, np.int16, np.int32, np.int64])
+def test_negative_labels_of_every_signed_dtype_keep_their_sign(dtype):
+    # -1 viewed as unsigned is 255 for int8: it must not be counted as label 255.
+    cm = ma.confusion_matrix(np.array([0, -1, -1], dtype=dtype), np.array([-1, -1, 0], dtype=dtype))
+    assert cm.labels == (-1, 0)
+    assert cm.counts.tolist() == [[1, 1], [1, 0]]

@@ -440,10 +440,13 @@ def _count_all(
         if t.dtype.kind == "b":
             t, p = t.view(np.uint8), p.view(np.uint8)
         # Small non-negative integers are their own codes: no lookup at all. Viewed as
-        # unsigned, a negative label is huge, so one max() both bounds and checks.
+        # unsigned, a negative label has its sign bit set, so it is at least half the
+        # unsigned range: one max() both bounds the labels and rules out negatives.
+        bits = 8 * t.dtype.itemsize
         unsigned = np.dtype(f"u{t.dtype.itemsize}")
         top = int(max(t.view(unsigned).max(), p.view(unsigned).max()))
-        if top < _DIRECT_LIMIT:
+        below = _DIRECT_LIMIT if t.dtype.kind == "u" else min(_DIRECT_LIMIT, 2 ** (bits - 1))
+        if top < below:
             full = _pair_counts(t, p, top + 1, weights)
             if weights is None:
                 present = np.flatnonzero(full.sum(axis=0) + full.sum(axis=1))
