@@ -18,9 +18,10 @@ $(STAMP): environment.yml pyproject.toml
 		-r $(VENV)/requirements.txt --editable '.[test]'
 	touch $@
 
+# Listens on 127.0.0.1 only, behind a login token (printed in the URL it shows).
 lab: setup
 	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks \
-		--ServerApp.open_browser=False
+		$(if $(filter 0,$(shell id -u)),--allow-root)
 
 lint: setup
 	$(BIN)/ruff check $(LINTED)
