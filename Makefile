@@ -34,7 +34,7 @@ test: lint
 notebooks: setup
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
-		--ExecutePreprocessor.store_widget_state=True \
+		--ExecutePreprocessor.store_widget_state=True --ExecutePreprocessor.record_timing=False \
 		notebooks/[0-9]*.ipynb
 
 # build/html/: every lesson executed fresh (widget state kept) and exported, plus index.html.
