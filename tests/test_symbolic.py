@@ -267,3 +267,11 @@ def test_latex_of_a_matrix_of_symbols_is_a_bracketed_matrix():
 def test_bad_arguments_raise_value_error_naming_the_argument(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_latex_dots_an_unevaluated_product_with_a_repeated_factor():
+    # F1 once R is replaced by P: 2 P P must not read as a name "PP".
+    assert (
+        symbolic.latex(symbolic.score_chain()[1][1]) == r"F_{1} = \frac{2 \cdot P \cdot P}{P + P}"
+    )
+    assert symbolic.latex(symbolic.score_chain()[0][1]) == r"F_{1} = \frac{2 P R}{P + R}"

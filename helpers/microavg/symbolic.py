@@ -105,8 +105,8 @@ def _cell_name(i: int, j: int) -> str:
 def confusion_symbols(k: int) -> sp.Matrix:
     """A k x k confusion matrix of symbols: rows are true labels, columns predicted.
 
-    Cell ``(i, j)`` is the symbol ``c_{ij}``, a non-negative integer: how many rows
-    have true label ``i`` and predicted label ``j``. The same cell has the same symbol
+    Cell ``(i, j)`` is the symbol ``c_{ij}``, a non-negative integer: how many
+    predictions have true label ``i`` and predicted label ``j``. The same cell has the same symbol
     whatever ``k`` is.
 
     Parameters
@@ -312,9 +312,9 @@ def _proof_steps(fp_of: Callable, fn_of: Callable) -> list[Step]:
     expr = _substitute(expr, {_FP: fp_of, _FN: fn_of})
     steps.append(
         (
-            r"A false positive for $j$ is a row predicted $j$ that is truly another label: "
-            r"column $j$ without its diagonal cell. A false negative for $i$ is row $i$ "
-            r"without its diagonal cell.",
+            r"A false positive for $j$ is a prediction of $j$ for an item truly of another "
+            r"label: column $j$ of the matrix without its diagonal cell. A false negative "
+            r"for $i$ is row $i$ of the matrix without its diagonal cell.",
             expr,
         )
     )
@@ -322,7 +322,9 @@ def _proof_steps(fp_of: Callable, fn_of: Callable) -> list[Step]:
     steps.append(
         (
             r"Split each sum of a difference into a difference of sums: two double sums "
-            r"over all cells and two sums over the diagonal.",
+            r"over all cells and two sums over the diagonal. The line lists the added "
+            r"terms first: the diagonal sum from the false negatives comes second, with a "
+            r"plus, because it was subtracted inside a subtracted sum.",
             expr,
         )
     )
@@ -398,8 +400,8 @@ def score_chain() -> list[tuple[str, sp.Eq]]:
 
     Two short derivations by sympy. First F1, the harmonic mean of P and R, becomes P
     once R = P. Then micro precision ΣTP / Σ(TP + FP) becomes accuracy: TP + FP is a
-    whole column of the matrix, every row is predicted as exactly one label, so the
-    columns together count all N rows.
+    whole column of the matrix, every item gets exactly one predicted label, so the
+    columns together count all N predictions.
 
     Returns
     -------
@@ -462,8 +464,8 @@ def score_chain() -> list[tuple[str, sp.Eq]]:
     rhs = _rebuilt(rhs)
     steps.append(
         (
-            r"So $\mathrm{TP}_j + \mathrm{FP}_j$ is all of column $j$: every row "
-            r"predicted as $j$.",
+            r"So $\mathrm{TP}_j + \mathrm{FP}_j$ is all of column $j$: every "
+            r"prediction of $j$.",
             sp.Eq(P, rhs, evaluate=False),
         )
     )
@@ -472,17 +474,17 @@ def score_chain() -> list[tuple[str, sp.Eq]]:
     )
     steps.append(
         (
-            r"Every row is predicted as exactly one label, so adding up the columns counts "
-            r"every row once, as adding up the rows does: the double sum is $N$, the "
-            r"number of rows.",
+            r"Every item gets exactly one predicted label, so adding up the columns counts "
+            r"every prediction once, as adding up the rows does: the double sum is $N$, "
+            r"the number of predictions.",
             sp.Eq(P, rhs, evaluate=False),
         )
     )
     rhs = rhs.replace(_is_sum(1, _i), lambda s: s.change_index(s.variables[0], s.variables[0], _i))
     steps.append(
         (
-            r"The diagonal counts the rows predicted correctly, so this is accuracy: "
-            r"correct predictions over all rows.",
+            r"The diagonal counts the correct predictions, so this is accuracy: "
+            r"correct predictions over all predictions.",
             sp.Eq(P, rhs, evaluate=False),
         )
     )
@@ -518,6 +520,18 @@ class _LessonPrinter(LatexPrinter):
             term_tex = self._print(term)
             tex += rf"\left({term_tex}\right)" if self._needs_add_brackets(term) else term_tex
         return tex
+
+    def _print_Mul(self, expr: sp.Mul) -> str:
+        # An unevaluated product with a repeated factor (2 P P once R is replaced by P)
+        # gets explicit dots, 2 \cdot P \cdot P, so that it does not read as one name.
+        if len(set(expr.args)) == len(expr.args):
+            return super()._print_Mul(expr)
+        plain = self._settings["mul_symbol_latex"]
+        self._settings["mul_symbol_latex"] = r" \cdot "
+        try:
+            return super()._print_Mul(expr)
+        finally:
+            self._settings["mul_symbol_latex"] = plain
 
     def _print_Sum(self, expr: sp.Sum) -> str:
         signs = "".join(
