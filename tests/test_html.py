@@ -247,10 +247,13 @@ _FACTS = """() => {
     views: [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
       .map(s => {
         const drawn = s.parentElement.querySelector('.widget-subarea > .lm-Widget');
+        const note = s.parentElement.querySelector('.ma-snapshot-note');
         return {model: JSON.parse(s.textContent).model_id, in_state: false,
-                size: drawn ? box(drawn) : [0, 0]};
+                size: drawn ? box(drawn) : [0, 0],
+                note: note ? {text: note.innerText, size: box(note)} : null};
       }),
     models: Object.fromEntries(Object.entries(models).map(([k, v]) => [k, v.model_name])),
+    modules: Object.fromEntries(Object.entries(models).map(([k, v]) => [k, v.model_module])),
     sliders: [...document.querySelectorAll('.widget-slider')].map(box),
     widget_error: /Error (displaying|rendering) widget/.test(document.body.innerText),
     stderr: [...document.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]')]
@@ -357,6 +360,23 @@ def test_every_widget_is_drawn_from_its_saved_state(rendered, page):
         assert view["size"][0] > 0 and view["size"][1] > 0, f"widget {view['model']} not drawn"
     if any(name.endswith("SliderModel") for name in facts["models"].values()):
         assert facts["sliders"] and all(w > 0 and h > 0 for w, h in facts["sliders"])
+
+
+@browser_test
+def test_kernel_explorers_say_they_are_saved_snapshots_and_the_live_one_does_not(rendered):
+    page = next(lesson.page for lesson in LESSONS if lesson.path.name.startswith("03-"))
+    facts = rendered(page).facts
+    modules = [facts["modules"][view["model"]] for view in facts["views"]]
+    # prediction editor, matrix explorer, NER explorer, many classifiers; then the live one
+    assert modules == ["@jupyter-widgets/controls"] * 4 + ["anywidget"]
+    for view, module in zip(facts["views"], modules, strict=True):
+        if module == "anywidget":
+            assert view["note"] is None, "the live explorer works in the page"
+        else:
+            assert view["note"] is not None, f"widget {view['model']} has no snapshot note"
+            assert view["note"]["text"].startswith("Saved snapshot")
+            assert "Binder" in view["note"]["text"] and "JupyterLab" in view["note"]["text"]
+            assert view["note"]["size"][0] > 0 and view["note"]["size"][1] > 0, "note hidden"
 
 
 @browser_test

@@ -76,6 +76,9 @@ BUNDLED_WIDGET_MODULES = {
     "@jupyter-widgets/output",
 }
 VENDORED_WIDGET_MODULES = {"anywidget": "assets/anywidget/dist/index"}
+# Widget modules whose models compute in the page itself; a view of any other model is a saved
+# snapshot of what Python drew, and its page says so.
+LIVE_WIDGET_MODULES = {"anywidget"}
 MATHJAX_URL = "assets/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
 SITE_CSS = "microavg.css"
 
@@ -432,6 +435,37 @@ def check_widget_modules(nb: nbformat.NotebookNode, name: str) -> None:
         )
 
 
+def snapshot_views(nb: nbformat.NotebookNode) -> set[str]:
+    """The model ids of the widget views in ``nb`` that need a kernel to respond.
+
+    A view whose model comes from a module in ``LIVE_WIDGET_MODULES`` computes in the page;
+    every other one only shows the state it was saved in.
+
+    >>> from nbformat.v4 import new_notebook, new_code_cell, new_output
+    >>> view = "application/vnd.jupyter.widget-view+json"
+    >>> cell = new_code_cell(outputs=[new_output("display_data", {view: {"model_id": m}})
+    ...                               for m in ("box", "live")])
+    >>> nb = new_notebook(cells=[cell], metadata={"widgets": {
+    ...     "application/vnd.jupyter.widget-state+json": {"state": {
+    ...         "box": {"model_module": "@jupyter-widgets/controls", "state": {}},
+    ...         "live": {"model_module": "anywidget", "state": {}}}}}})
+    >>> snapshot_views(nb)
+    {'box'}
+    """
+    saved = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    models = saved.get("state", {})
+    views = set()
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+            if view is None:
+                continue
+            module = models.get(view["model_id"], {}).get("model_module")
+            if module not in LIVE_WIDGET_MODULES:
+                views.add(view["model_id"])
+    return views
+
+
 def exporter() -> HTMLExporter:
     """nbconvert's HTML exporter, set up for our template and the vendored JavaScript."""
     return HTMLExporter(
@@ -461,6 +495,7 @@ def lesson_page(
         "source": f"https://github.com/{repository}/blob/HEAD/notebooks/{lesson.path.name}",
         "css": f"assets/{SITE_CSS}",
         "require_paths": require_paths(),
+        "snapshot_views": snapshot_views(nb),
     }
     body, _ = exporter().from_notebook_node(nb, resources={"site": site})
     return rewrite_links(body, lessons, repository)
