@@ -464,6 +464,10 @@ def update_confusion_heatmap(
 # -- TP, FP and FN per label, and their sums ------------------------------------------
 
 
+# Width of a stacked bar on the right panel, whose x axis spans 3.2 units.
+_STACK_WIDTH = 0.8
+
+
 def label_counts_bars(cm: ConfusionMatrix | LabelCounts) -> Figure:
     """Bars of TP, FP and FN per label, beside stacked bars of ΣTP, ΣFP and ΣFN.
 
@@ -527,7 +531,7 @@ def label_counts_bars(cm: ConfusionMatrix | LabelCounts) -> Figure:
             totals.bar(
                 n,
                 0,
-                0.62,
+                _STACK_WIDTH,
                 color=ROLE_COLOURS[r],
                 edgecolor="white",
                 linewidth=1.5,
@@ -549,7 +553,7 @@ def label_counts_bars(cm: ConfusionMatrix | LabelCounts) -> Figure:
         )
     _label_xticks(per_label, [str(label) for label in cm.labels])
     per_label.set_xlabel("label", fontsize=12)
-    per_label.set_ylabel("rows", fontsize=12)
+    per_label.set_ylabel("count", fontsize=12)
     per_label.set_title("Per label", fontsize=12)
     per_label.legend(loc="upper left", fontsize=10, ncols=3, frameon=False)
     totals.set_xticks(range(3), labels=[f"Σ{r}" for r in ROLES], fontsize=12)
@@ -571,9 +575,18 @@ def _fill_bars(fig: Figure, cm: ConfusionMatrix | LabelCounts) -> None:
     stacks = _by_gid(totals.patches, "stack-")
     texts = {**_by_gid(per_label.texts, "value-"), **_by_gid(totals.texts, "")}
     names = [str(label) for label in cm.labels]
-    # Characters of 9-point bold text that fit across a stacked bar (0.62 of 3.2 x units).
-    panel = fig.get_size_inches()[0] * 2.2 / (max(len(names), 2) + 2.2) - 0.3
-    fits = int(panel * 0.62 / 3.2 * 72 / (0.62 * 9))
+    # A stacked bar's width and one count's height, in points: each share is written in
+    # the largest size up to 9 points that fits its segment (a bold character is about
+    # 0.62 of the size wide), as "label: count", or as the label alone where that is too
+    # wide; below 6.5 points it is left out.
+    width, height = fig.get_size_inches()
+    panel = width * 2.2 / (max(len(names), 2) + 2.2) - 0.3
+    bar_points = panel * _STACK_WIDTH / 3.2 * 72
+    count_points = height * 0.75 * 72 / (top * 1.25)
+
+    def fitted(text: str, v: int) -> float:
+        return min(9.0, bar_points / (0.62 * len(text)), 0.8 * v * count_points)
+
     for n, r in enumerate(ROLES):
         bottom = 0
         for i, v in enumerate(values[r]):
@@ -587,7 +600,11 @@ def _fill_bars(fig: Figure, cm: ConfusionMatrix | LabelCounts) -> None:
             share = texts[f"share-{r}-{i}"]
             share.set_position((n, bottom + v / 2))
             text = f"{names[i]}: {v}"
-            share.set_text(text if v >= 0.07 * top and len(text) <= fits else "")
+            if fitted(text, v) < 6.5:
+                text = names[i]
+            size = fitted(text, v)
+            share.set_text(text if size >= 6.5 else "")
+            share.set_fontsize(max(size, 6.5))
             bottom += v
         total = texts[f"sum-{r}"]
         total.set_text(str(bottom))
