@@ -898,7 +898,7 @@ class MatrixExplorer(_Explorer):
                     f"ΣFP, ΣFN over {html.escape(over)}",
                     [_quantity("sum-fp", str(fp)) + ", " + _quantity("sum-fn", str(fn))],
                 ),
-                ("residual ΣFP - ΣFN over them", [_quantity("residual", str(fp - fn))]),
+                ("residual ΣFP \u2212 ΣFN over them", [_quantity("residual", str(fp - fn))]),
             ]
         )
         self.readout.value = (
@@ -1095,9 +1095,9 @@ class ManyClassifiers(_Explorer):
                         + _quantity("accuracy-max", _percent(acc.max()))
                     ],
                 ),
-                ("largest |micro-F1 - accuracy|", [_quantity("micro-gap", f"{off_micro:g}")]),
+                ("largest |micro-F1 \u2212 accuracy|", [_quantity("micro-gap", f"{off_micro:g}")]),
                 (
-                    "macro-F1 - accuracy",
+                    "macro-F1 \u2212 accuracy",
                     [
                         _quantity("macro-gap-min", f"{100 * gap.min():+.1f}")
                         + " to "
