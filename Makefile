@@ -18,9 +18,13 @@ $(STAMP): environment.yml pyproject.toml
 		-r $(VENV)/requirements.txt --editable '.[test]'
 	touch $@
 
-# Listens on 127.0.0.1 only, behind a login token (printed in the URL it shows).
+# Serves the repository (as Binder does, so the lessons' links to README.md work) and opens
+# the first lesson; listens on 127.0.0.1 only, behind a login token (in the URL it prints).
+FIRST_LESSON := $(firstword $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb)))
+
 lab: setup
-	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks \
+	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --ServerApp.root_dir=. \
+		--LabApp.default_url=/lab/tree/$(FIRST_LESSON) \
 		$(if $(filter 0,$(shell id -u)),--allow-root)
 
 lint: setup
