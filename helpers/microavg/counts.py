@@ -30,6 +30,7 @@ __all__ = [
     "ROLES",
     "ConfusionMatrix",
     "LabelCounts",
+    "check_counts",
     "confusion_matrix",
     "counts_of",
     "label_counts",
@@ -364,6 +365,22 @@ class ConfusionMatrix:
 def _python_number(value: object) -> int | float:
     """A numpy or Python count as a Python int (float when summed float weights)."""
     return value.item() if isinstance(value, np.generic) else value
+
+
+def check_counts(cm: object) -> ConfusionMatrix | LabelCounts:
+    """``cm`` if it holds per-label counts (a ConfusionMatrix or LabelCounts), else refuse it.
+
+    >>> check_counts([[1, 0], [0, 1]])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: cm must be a ConfusionMatrix or LabelCounts (...), got list
+    """
+    if not isinstance(cm, ConfusionMatrix | LabelCounts):
+        raise ValueError(
+            f"cm must be a ConfusionMatrix or LabelCounts (from microavg.confusion_matrix "
+            f"or microavg.label_counts), got {type(cm).__name__}"
+        )
+    return cm
 
 
 def _family_of(labels: Sequence[Hashable]) -> str:

@@ -51,7 +51,7 @@ from matplotlib.colors import to_hex
 from microavg import plots
 from microavg.counts import ConfusionMatrix
 from microavg.scores import Scores
-from microavg.widgets import K_MAX, K_MIN, MAX_COUNT, PRESETS
+from microavg.widgets import K_MAX, K_MIN, MAX_COUNT, PRESETS, fresh_labels
 
 __all__ = ["LiveExplorer", "RefusedEdit", "explorer", "front_end", "heat_colours"]
 
@@ -308,8 +308,7 @@ class LiveExplorer(anywidget.AnyWidget):
             self.message = f"Refused: {reason}"
             raise RefusedEdit(reason)
         old, keep = self.k, min(k, self.k)
-        free = [chr(c) for c in range(ord("A"), ord("Z") + 1) if chr(c) not in self.labels]
-        labels = [*self.labels[:keep], *free[: k - keep]]
+        labels = [*self.labels[:keep], *fresh_labels(self.labels, k - keep)]
         counts = [
             [self.counts[i][j] if i < keep and j < keep else 0 for j in range(k)] for i in range(k)
         ]

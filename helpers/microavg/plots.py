@@ -34,7 +34,14 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
-from microavg.counts import ROLES, ConfusionMatrix, LabelCounts, confusion_matrix, role
+from microavg.counts import (
+    ROLES,
+    ConfusionMatrix,
+    LabelCounts,
+    check_counts,
+    confusion_matrix,
+    role,
+)
 from microavg.palette import ROLE_COLOURS, SCORE_COLOURS
 
 __all__ = [
@@ -73,11 +80,7 @@ def _check_cm(cm: object) -> ConfusionMatrix:
 
 
 def _check_counts(cm: object) -> ConfusionMatrix | LabelCounts:
-    if not isinstance(cm, ConfusionMatrix | LabelCounts):
-        raise ValueError(
-            f"cm must be a ConfusionMatrix or LabelCounts (from microavg.confusion_matrix "
-            f"or microavg.label_counts), got {type(cm).__name__}"
-        )
+    cm = check_counts(cm)
     if len(cm.labels) == 0:
         raise ValueError("cm has no labels: there is nothing to draw")
     return cm

@@ -24,7 +24,7 @@ from collections.abc import Hashable, Sequence
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from microavg.counts import ROLES, ConfusionMatrix, LabelCounts, role
+from microavg.counts import ROLES, ConfusionMatrix, LabelCounts, check_counts, role
 from microavg.palette import ROLE_COLOURS
 from microavg.targets import check_targets
 
@@ -176,11 +176,7 @@ def label_counts_table(cm: ConfusionMatrix | LabelCounts) -> Styler:
     >>> table.data.loc["A"].tolist()
     [2, 1, 2, 4]
     """
-    if not isinstance(cm, ConfusionMatrix | LabelCounts):
-        raise ValueError(
-            f"cm must be a ConfusionMatrix or LabelCounts (from microavg.confusion_matrix "
-            f"or microavg.label_counts), got {type(cm).__name__}"
-        )
+    cm = check_counts(cm)
     columns = {"TP": cm.tp, "FP": cm.fp, "FN": cm.fn, "support": cm.support}
     frame = pd.DataFrame(
         {name: values.tolist() for name, values in columns.items()},

@@ -556,7 +556,7 @@ def _check_matrix(cm: ConfusionMatrix) -> str:
     return ""
 
 
-def _fresh_labels(taken: Sequence[Hashable], n: int) -> list[str]:
+def fresh_labels(taken: Sequence[Hashable], n: int) -> list[str]:
     """``n`` one-letter labels, A, B, ..., not among ``taken``."""
     letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
     return [name for name in letters if name not in taken][:n]
@@ -691,7 +691,7 @@ class MatrixExplorer(_Explorer):
             )
         if labels is None and square:
             same = arr.shape[0] == self.k
-            labels = self._cm.labels if same else _fresh_labels((), arr.shape[0])
+            labels = self._cm.labels if same else fresh_labels((), arr.shape[0])
         try:
             cm = ConfusionMatrix.from_counts(counts, labels=labels)
         except ValueError as err:
@@ -819,7 +819,7 @@ class MatrixExplorer(_Explorer):
         counts = np.zeros((k, k), dtype=np.int64)
         keep = min(k, old)
         counts[:keep, :keep] = self._cm.counts[:keep, :keep]
-        labels = [*self._cm.labels[:keep], *_fresh_labels(self._cm.labels, k - keep)]
+        labels = [*self._cm.labels[:keep], *fresh_labels(self._cm.labels, k - keep)]
         if counts.sum() == 0:
             return self._refuse(
                 f"k = {k} keeps only counts of 0: there would be no rows to score.", revert
@@ -947,7 +947,7 @@ def matrix_explorer(
         return MatrixExplorer(PRESETS["worked"][1]())
     arr = np.asarray(counts)
     if labels is None and arr.ndim == 2:
-        labels = _fresh_labels((), arr.shape[0])
+        labels = fresh_labels((), arr.shape[0])
     cm = ConfusionMatrix.from_counts(counts, labels=labels)
     reason = _check_matrix(cm)
     if reason:
