@@ -95,8 +95,7 @@ def heat_colours() -> tuple[str, ...]:
     >>> len(colours), colours[0]
     (256, '#f2f2f2')
     """
-    fig = plots.confusion_heatmap(ConfusionMatrix.from_counts([[1, 0], [0, 1]]))
-    cmap = fig.axes[0].images[0].get_cmap()
+    cmap = plots.CELL_CMAP
     return tuple(to_hex(cmap(i)) for i in range(cmap.N))
 
 

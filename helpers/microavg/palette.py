@@ -10,10 +10,14 @@ strings: no plotting library is needed to use them.
 
 from __future__ import annotations
 
-__all__ = ["ROLE_COLOURS", "SCORE_COLOURS"]
+__all__ = ["CELL_GREYS", "ROLE_COLOURS", "SCORE_COLOURS"]
 
 ROLE_COLOURS = {"TP": "#009E73", "FP": "#D55E00", "FN": "#0072B2"}
 """Okabe-Ito bluish green, vermillion and blue: one colour per role, in figures and tables."""
 
 SCORE_COLOURS = {"precision": "#E69F00", "recall": "#56B4E9", "F1": "#CC79A7"}
 """Okabe-Ito orange, sky blue and reddish purple: precision, recall and F1 in figures."""
+
+CELL_GREYS = ("#f2f2f2", "#9a9a9a")
+"""Light to mid grey, the confusion matrix cells from count 0 to the largest count: black
+counts stay legible and the role colours' outlines stand out."""

@@ -42,9 +42,10 @@ from microavg.counts import (
     confusion_matrix,
     role,
 )
-from microavg.palette import ROLE_COLOURS, SCORE_COLOURS
+from microavg.palette import CELL_GREYS, ROLE_COLOURS, SCORE_COLOURS
 
 __all__ = [
+    "CELL_CMAP",
     "ROLES",
     "ROLE_COLOURS",
     "SCORE_COLOURS",
@@ -63,8 +64,8 @@ __all__ = [
 _HEATMAP_GID = "confusion-heatmap"
 _BARS_GID = "label-counts-bars"
 _TOTALS_GID = "label-counts-totals"
-# Light grey to mid grey: black counts stay legible and coloured outlines stand out.
-_CELL_CMAP = LinearSegmentedColormap.from_list("microavg-cells", ["#f2f2f2", "#9a9a9a"])
+CELL_CMAP = LinearSegmentedColormap.from_list("microavg-cells", list(CELL_GREYS))
+"""The heatmap's colour map: count / largest count to the cell's grey."""
 
 
 # -- checks ---------------------------------------------------------------------------
@@ -326,7 +327,7 @@ def _draw_heatmap(ax: Axes, cm: ConfusionMatrix, *, legend: bool) -> None:
     k = len(cm.labels)
     _, count_size, tag_size = _sizes(k)
     ax.set_gid(_HEATMAP_GID)
-    ax.imshow(np.zeros((k, k)), cmap=_CELL_CMAP, vmin=0, vmax=1, gid="cells")
+    ax.imshow(np.zeros((k, k)), cmap=CELL_CMAP, vmin=0, vmax=1, gid="cells")
     names = [str(label) for label in cm.labels]
     _label_xticks(ax, names)
     ax.set_yticks(range(k), labels=names, fontsize=12)
