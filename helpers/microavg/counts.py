@@ -221,7 +221,7 @@ class ConfusionMatrix:
         if labels is None:
             labels = tuple(range(k))
         else:
-            checked = check_labels(labels, _family_of(labels))
+            checked = check_labels(labels)
             if len(checked) != k:
                 raise ValueError(
                     f"labels has {len(checked)} labels but counts is {k} x {k}: "

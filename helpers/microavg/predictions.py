@@ -82,15 +82,11 @@ def _check_real(value: object, name: str) -> float:
     return float(value)
 
 
-def _family(values: np.ndarray) -> str:
-    return "string" if values.dtype.kind == "U" else "number"
-
-
 def _column_labels(labels: Sequence[Hashable] | None, n_columns: int) -> np.ndarray:
     """The label of each column of y_score: ``labels``, or 0, 1, ... by default."""
     if labels is None:
         return np.arange(n_columns)
-    checked = check_labels(labels, _family(np.asarray(labels)))
+    checked = check_labels(labels)
     if len(checked) != n_columns:
         raise ValueError(
             f"labels has {len(checked)} labels but y_score has {n_columns} columns: "

@@ -204,11 +204,14 @@ def check_targets(y_true: object, y_pred: object) -> Targets:
     return Targets("single", t, p, fam_t, label_dtype)
 
 
-def check_labels(labels: object, family: str, n_columns: int | None = None) -> np.ndarray | None:
+def check_labels(
+    labels: object, family: str | None = None, n_columns: int | None = None
+) -> np.ndarray | None:
     """Check a ``labels=`` argument against the kind of labels the data holds.
 
     ``family`` is ``Targets.family``; for multi-label indicators ``labels`` are column
-    indices and ``n_columns`` bounds them. Returns the labels as an array, or None.
+    indices and ``n_columns`` bounds them. With no ``family``, labels may be strings or
+    numbers (not a mix). Returns the labels as an array, or None.
 
     Examples
     --------
@@ -242,7 +245,7 @@ def check_labels(labels: object, family: str, n_columns: int | None = None) -> n
                 f"indicator arrays, got {arr.tolist()}"
             )
         return arr.astype(np.intp)
-    if fam != family:
+    if family is not None and fam != family:
         raise ValueError(
             f"labels holds {fam}s but y_true and y_pred hold {family}s: "
             f"labels must be of the same kind as the data"
