@@ -33,6 +33,7 @@ _LAZY_MODULES = {
     "live",
     "plots",
     "predictions",
+    "prose",
     "simulation",
     "sweeps",
     "symbolic",

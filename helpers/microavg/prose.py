@@ -1,0 +1,104 @@
+"""Numbers into the lessons' sentences: percentages, minus signs, lists, Markdown tables.
+
+The lessons compute every number they quote; these helpers turn the numbers into text the
+same way on every page, so a lesson cell reads as the sentence it builds, and a number is
+written one way everywhere ("55.6%", "−3", "5/9 (55.6%)").
+
+>>> from fractions import Fraction
+>>> percent(Fraction(5, 9))
+'55.6%'
+>>> signed(-3)
+'−3'
+>>> exact(Fraction(5, 9))
+'5/9 (55.6%)'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+
+__all__ = ["exact", "md_table", "numbered", "percent", "say", "signed"]
+
+MINUS = "\u2212"
+"""The minus sign (U+2212) that typeset text uses instead of a hyphen."""
+
+
+def percent(value: object, digits: int = 1) -> str:
+    """``value`` (a fraction of 1) as a percentage with ``digits`` decimals; nan as "nan".
+
+    >>> percent(0.5), percent(1, digits=0), percent(float("nan"))
+    ('50.0%', '100%', 'nan')
+    >>> percent(-0.25)
+    '−25.0%'
+    """
+    number = float(value)
+    if math.isnan(number):
+        return "nan"
+    return signed(f"{number:.{digits}%}")
+
+
+def signed(value: object) -> str:
+    """``value`` as text, with a true minus sign instead of a hyphen.
+
+    >>> signed(Fraction(-1, 4)), signed(2)
+    ('−1/4', '2')
+    """
+    return str(value).replace("-", MINUS)
+
+
+def exact(value: Fraction | int, digits: int = 1) -> str:
+    """An exact score as the fraction and its percentage: "5/9 (55.6%)"; whole numbers alone.
+
+    >>> exact(Fraction(1, 2)), exact(Fraction(1)), exact(0)
+    ('1/2 (50.0%)', '1 (100.0%)', '0 (0.0%)')
+    """
+    return f"{signed(value)} ({percent(value, digits)})"
+
+
+def numbered(numbers: Sequence[int], noun: str = "prediction") -> str:
+    """Items by number in words: "prediction 5", "predictions 3 and 4", "none" for none.
+
+    >>> numbered([5]), numbered([3, 4]), numbered([3, 4, 7]), numbered([])
+    ('prediction 5', 'predictions 3 and 4', 'predictions 3, 4 and 7', 'none')
+    >>> numbered([2, 6], noun="row")
+    'rows 2 and 6'
+    """
+    if not numbers:
+        return "none"
+    words = [str(n) for n in numbers]
+    if len(words) == 1:
+        return f"{noun} {words[0]}"
+    return f"{noun}s {', '.join(words[:-1])} and {words[-1]}"
+
+
+def _cell(value: object) -> str:
+    # A table cell is one line of Markdown: a "|" in a label would start a new column.
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def md_table(header: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
+    """A Markdown table; each cell is shown with ``str`` (a ``|`` in it is escaped).
+
+    >>> print(md_table(["label", "TP"], [["A", 2], ["B|C", 1]]))
+    | label | TP |
+    |---|---|
+    | A | 2 |
+    | B\\|C | 1 |
+    """
+    header = list(header)
+    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+    for row in rows:
+        row = list(row)
+        if len(row) != len(header):
+            raise ValueError(f"rows holds a row of {len(row)} cells for {len(header)} columns")
+        lines.append("| " + " | ".join(_cell(cell) for cell in row) + " |")
+    return "\n".join(lines)
+
+
+def say(text: str) -> None:
+    """Show ``text``, Markdown built from computed values, as the cell's output."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(text))
