@@ -1,4 +1,4 @@
-"""Numbers into the lessons' sentences: percentages, minus signs, lists, Markdown tables.
+"""Numbers into the lessons' sentences: percentages, minus signs, lists, Markdown and LaTeX tables.
 
 The lessons compute every number they quote; these helpers turn the numbers into text the
 same way on every page, so a lesson cell reads as the sentence it builds, and a number is
@@ -19,7 +19,7 @@ import math
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
-__all__ = ["exact", "md_table", "numbered", "percent", "say", "signed"]
+__all__ = ["exact", "latex_array", "md_table", "numbered", "percent", "say", "signed"]
 
 MINUS = "\u2212"
 """The minus sign (U+2212) that typeset text uses instead of a hyphen."""
@@ -95,6 +95,28 @@ def md_table(header: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
             raise ValueError(f"rows holds a row of {len(row)} cells for {len(header)} columns")
         lines.append("| " + " | ".join(_cell(cell) for cell in row) + " |")
     return "\n".join(lines)
+
+
+def latex_array(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    r"""A table whose cells are LaTeX, as one centred ``array`` that never wraps mid-expression.
+
+    The header is set off by a rule. Show it with ``IPython.display.Math``.
+
+    >>> print(latex_array([r"\text{label}", "TP"], [["A", "c_{11}"]]))
+    \begin{array}{cc}\text{label} & TP \\ \hline
+    A & c_{11} \\\end{array}
+    >>> latex_array(["a", "b"], [["1"]])
+    Traceback (most recent call last):
+    ValueError: rows holds a row of 1 cells for 2 columns
+    """
+    header = list(header)
+    lines = [" & ".join(header) + r" \\ \hline"]
+    for row in rows:
+        row = list(row)
+        if len(row) != len(header):
+            raise ValueError(f"rows holds a row of {len(row)} cells for {len(header)} columns")
+        lines.append(" & ".join(row) + r" \\")
+    return r"\begin{array}{" + "c" * len(header) + "}" + "\n".join(lines) + r"\end{array}"
 
 
 def say(text: str) -> None:
