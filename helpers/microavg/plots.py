@@ -114,7 +114,7 @@ def _fit_rows(numbers: list[str], budget: int) -> str:
 
 
 def _row_marks(cm: ConfusionMatrix, rows: object) -> list[list[str]]:
-    """For each cell, the 1-based numbers of the wrong rows that land in it, as text."""
+    """For each cell, the 1-based numbers of the wrong predictions that land in it, as text."""
     k = len(cm.labels)
     marks = [[""] * k for _ in range(k)]
     if rows is None:
