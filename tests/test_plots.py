@@ -110,19 +110,20 @@ def test_heatmap_highlight_of_b_has_the_counts_of_b(cm):
     assert by_role == {"TP": 1, "FP": 2, "FN": 1}
 
 
-def test_heatmap_rows_marks_each_wrong_row_in_its_cell(cm, worked):
+def test_heatmap_rows_marks_each_wrong_prediction_by_number_in_its_cell(cm, worked):
     ax = plots.confusion_heatmap(cm, rows=worked).axes[0]
     marks = {gid: text for gid, text in texts(ax, "rows-").items() if text}
-    # Row 3 is true A, predicted B: row A, column B. And so on.
-    assert marks == {"rows-0-1": "row 3", "rows-0-2": "row 4", "rows-1-0": "row 5",
-                     "rows-2-1": "row 7"}  # fmt: skip
+    # Prediction 3 is true A, predicted B: the matrix's row A, column B. And so on. The marks
+    # say "prediction", since the matrix's own rows are true labels.
+    assert marks == {"rows-0-1": "prediction 3", "rows-0-2": "prediction 4",
+                     "rows-1-0": "prediction 5", "rows-2-1": "prediction 7"}  # fmt: skip
 
 
 def test_heatmap_rows_lists_several_rows_in_one_cell_and_cuts_long_lists():
     y_true, y_pred = ["A"] * 40 + ["B"], ["B"] * 40 + ["B"]
     ax = plots.confusion_heatmap(ma.confusion_matrix(y_true, y_pred), rows=(y_true, y_pred)).axes[0]
     mark = texts(ax, "rows-0-1")["rows-0-1"]
-    assert mark.startswith("rows 1, ")
+    assert mark.startswith("predictions 1, ")
     assert mark.endswith(", …")
 
 
@@ -210,7 +211,7 @@ def test_label_heatmaps_draws_one_highlighted_panel_per_label_and_one_legend(cm,
     for i, ax in enumerate(fig.axes):
         assert outlines(ax)[i, i] == plots.ROLE_COLOURS["TP"].lower()
         assert ax.get_legend() is None
-        assert texts(ax, "rows-0-1")["rows-0-1"] == "row 3"
+        assert texts(ax, "rows-0-1")["rows-0-1"] == "prediction 3"
     assert len(fig.legends) == 1
     assert render(fig).startswith(b"\x89PNG")
 
@@ -343,3 +344,24 @@ def test_plots_imports_neither_pandas_nor_widgets():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_score_colours_keep_clear_of_the_role_colours():
+    # A precision bar must not read as an FP, nor a recall bar as an FN: every saturated score
+    # colour is at least 25 degrees of hue from every role colour.
+    import colorsys
+
+    from matplotlib.colors import to_rgb
+
+    def hue_and_saturation(colour: str) -> tuple[float, float]:
+        h, _, s = colorsys.rgb_to_hls(*to_rgb(colour))
+        return h * 360, s
+
+    for score, colour in plots.SCORE_COLOURS.items():
+        hue, saturation = hue_and_saturation(colour)
+        if saturation < 0.1:
+            continue  # a grey has no hue to confuse
+        for role_name, role_colour in plots.ROLE_COLOURS.items():
+            other = hue_and_saturation(role_colour)[0]
+            distance = min(abs(hue - other), 360 - abs(hue - other))
+            assert distance >= 25, (score, role_name, distance)

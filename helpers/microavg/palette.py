@@ -15,8 +15,12 @@ __all__ = ["CELL_GREYS", "ROLE_COLOURS", "SCORE_COLOURS"]
 ROLE_COLOURS = {"TP": "#009E73", "FP": "#D55E00", "FN": "#0072B2"}
 """Okabe-Ito bluish green, vermillion and blue: one colour per role, in figures and tables."""
 
-SCORE_COLOURS = {"precision": "#E69F00", "recall": "#56B4E9", "F1": "#CC79A7"}
-"""Okabe-Ito orange, sky blue and reddish purple: precision, recall and F1 in figures."""
+SCORE_COLOURS = {"precision": "#CC79A7", "recall": "#F0E442", "F1": "#666666"}
+"""Okabe-Ito reddish purple and yellow, and a mid grey: precision, recall and F1 in figures.
+
+Hues of their own, apart from the role colours: a precision bar never looks like an FP,
+nor a recall bar like an FN, so each colour means one thing in every figure.
+"""
 
 CELL_GREYS = ("#f2f2f2", "#9a9a9a")
 """Light to mid grey, the confusion matrix cells from count 0 to the largest count: black

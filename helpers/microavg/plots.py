@@ -97,12 +97,14 @@ def _highlight_index(cm: ConfusionMatrix, highlight: Hashable | None) -> int | N
 
 
 def _fit_rows(numbers: list[str], budget: int) -> str:
-    """``"row 3"`` or ``"rows 3, 4"``, cut to ``"rows 3, 4, …"`` beyond ``budget`` characters.
+    """``"prediction 3"`` or ``"predictions 3, 4"``, cut to ``", …"`` beyond ``budget`` chars.
 
-    >>> _fit_rows(["3"], 12), _fit_rows(["123", "125", "189", "240"], 16)
-    ('row 3', 'rows 123, 125, …')
+    A number names a prediction (a data item), not a row of the matrix, whose rows are labels.
+
+    >>> _fit_rows(["3"], 12), _fit_rows(["123", "125", "189", "240"], 23)
+    ('prediction 3', 'predictions 123, 125, …')
     """
-    text = ("row " if len(numbers) == 1 else "rows ") + numbers[0]
+    text = ("prediction " if len(numbers) == 1 else "predictions ") + numbers[0]
     for n, number in enumerate(numbers[1:], 2):
         longer = f"{text}, {number}"
         if len(longer) + (3 if n < len(numbers) else 0) > budget:
@@ -112,7 +114,7 @@ def _fit_rows(numbers: list[str], budget: int) -> str:
 
 
 def _row_marks(cm: ConfusionMatrix, rows: object) -> list[list[str]]:
-    """For each cell, the 1-based numbers of the wrong rows that land in it, as text."""
+    """For each cell, the 1-based numbers of the wrong predictions that land in it, as text."""
     k = len(cm.labels)
     marks = [[""] * k for _ in range(k)]
     if rows is None:
@@ -186,8 +188,9 @@ def confusion_heatmap(
     ax : matplotlib.axes.Axes, optional
         Draw into these axes; by default a new figure is made.
     rows : (y_true, y_pred), optional
-        The rows ``cm`` was counted from. Each wrong row's number (counting from 1) is
-        written in the cell it lands in: true label's row, predicted label's column.
+        The predictions ``cm`` was counted from. Each wrong prediction's number (counting
+        from 1) is written in the cell it lands in, as "prediction 3": true label's row,
+        predicted label's column.
 
     Returns
     -------
@@ -208,8 +211,8 @@ def confusion_heatmap(
     >>> ax = fig.axes[0]
     >>> ax.get_xlabel(), ax.get_ylabel()
     ('predicted label', 'true label')
-    >>> sorted(t.get_text() for t in ax.texts if t.get_text().startswith("row"))
-    ['row 3', 'row 4', 'row 5', 'row 7']
+    >>> sorted(t.get_text() for t in ax.texts if t.get_text().startswith("prediction"))
+    ['prediction 3', 'prediction 4', 'prediction 5', 'prediction 7']
     """
     cm = _check_cm(cm)
     h = _highlight_index(cm, highlight)
@@ -767,7 +770,15 @@ def _score_bars(ax: Axes, groups: list[tuple[float, float, float]], prefix: str)
     for n, (metric, colour) in enumerate(SCORE_COLOURS.items()):
         for i, values in enumerate(groups):
             x = i + (n - 1) * width
-            ax.bar(x, values[n], width, color=colour, gid=f"{prefix}-{metric}-{i}")
+            ax.bar(
+                x,
+                values[n],
+                width,
+                color=colour,
+                edgecolor="#333333",  # the light yellow still stands out from the page
+                linewidth=0.6,
+                gid=f"{prefix}-{metric}-{i}",
+            )
             ax.text(
                 x,
                 values[n] + 0.015,
@@ -839,7 +850,10 @@ def averages_bars(cm: ConfusionMatrix) -> Figure:
         ax.set_ylim(0, 1.12)
         ax.spines[["top", "right"]].set_visible(False)
         ax.tick_params(axis="x", length=0)
-    handles = [*(Patch(color=c) for c in SCORE_COLOURS.values()), line]
+    handles = [
+        *(Patch(facecolor=c, edgecolor="#333333", linewidth=0.6) for c in SCORE_COLOURS.values()),
+        line,
+    ]
     fig.legend(
         handles,
         [*SCORE_COLOURS, f"accuracy ({accuracy:.2f})"],

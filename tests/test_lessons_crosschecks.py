@@ -1,0 +1,214 @@
+"""The lessons' datasets scored by the engine and by scikit-learn give the same numbers.
+
+The lessons quote the engine; these are the bulk cross-checks behind them, one test per
+dataset of ``microavg.examples`` and per option the lessons use (``labels=``, ``average``,
+``zero_division``, ``sample_weight``, multi-label and top-k sets), so a lesson only keeps the
+asserts that guard its own sentences.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import microavg as ma
+import numpy as np
+import pytest
+from microavg import examples, predictions
+from sklearn.metrics import (
+    accuracy_score,
+    balanced_accuracy_score,
+    precision_recall_fscore_support,
+    top_k_accuracy_score,
+)
+from sklearn.metrics import confusion_matrix as sk_confusion_matrix
+
+AVERAGES = ("micro", "macro", "weighted", None)
+
+
+def same(ours, theirs) -> None:
+    """The engine's precision, recall and F1 equal scikit-learn's, to float rounding."""
+    np.testing.assert_allclose(
+        np.asarray(list(ours), dtype=float),
+        np.asarray(theirs[:3], dtype=float),
+        rtol=0,
+        atol=1e-12,
+    )
+
+
+def sk(y_true, y_pred, **kwargs):
+    return precision_recall_fscore_support(y_true, y_pred, **kwargs)
+
+
+@pytest.mark.parametrize("average", AVERAGES)
+def test_worked_example_agrees_with_sklearn_for_every_average(average):
+    y_true, y_pred = examples.worked_example()
+    same(ma.scores(y_true, y_pred, average=average), sk(y_true, y_pred, average=average))
+
+
+def test_worked_example_matrix_and_accuracy_agree_with_sklearn():
+    y_true, y_pred = examples.worked_example()
+    cm = ma.confusion_matrix(y_true, y_pred)
+    assert (sk_confusion_matrix(y_true, y_pred, labels=list(cm.labels)) == cm.counts).all()
+    assert float(ma.accuracy(y_true, y_pred, exact=True)) == accuracy_score(y_true, y_pred)
+
+
+@pytest.mark.parametrize("labels", [["A", "B"], ["B", "C"], ["A", "C"]])
+def test_worked_example_with_a_label_left_out_agrees_with_sklearn(labels):
+    y_true, y_pred = examples.worked_example()
+    same(
+        ma.scores(y_true, y_pred, labels=labels), sk(y_true, y_pred, labels=labels, average="micro")
+    )
+
+
+def test_ner_tokens_over_the_entity_labels_agree_with_sklearn():
+    y_true, y_pred = examples.ner_tokens()
+    for labels in (["A", "B"], None):
+        same(
+            ma.scores(y_true, y_pred, labels=labels),
+            sk(y_true, y_pred, labels=labels, average="micro"),
+        )
+
+
+def test_abstentions_counted_or_left_out_agree_with_sklearn():
+    y_true, y_score = examples.animal_probabilities()
+    animals = list(examples.ANIMAL_LABELS)
+    answers = predictions.abstain_below(y_score, 0.5, animals)
+    for labels in (None, animals):
+        same(
+            ma.scores(y_true, answers, labels=labels),
+            sk(y_true, answers, labels=labels, average="micro"),
+        )
+
+
+def test_photo_tags_micro_scores_and_subset_accuracy_agree_with_sklearn():
+    tags_true, tags_pred = examples.photo_tags()
+    for average in ("micro", "macro", "weighted"):
+        same(
+            ma.scores(tags_true, tags_pred, average=average),
+            sk(tags_true, tags_pred, average=average),
+        )
+    assert math.isclose(ma.accuracy(tags_true, tags_pred), accuracy_score(tags_true, tags_pred))
+
+
+@pytest.mark.parametrize("threshold", [0.5, 0.3])
+def test_thresholded_and_argmax_animals_agree_with_sklearn(threshold):
+    y_true, y_score = examples.animal_probabilities()
+    animals = list(examples.ANIMAL_LABELS)
+    truth = predictions.one_hot(y_true, animals)
+    sets = predictions.threshold_sets(y_score, threshold)
+    same(ma.scores(truth, sets), sk(truth, sets, average="micro"))
+    argmax = predictions.argmax_labels(y_score, animals)
+    same(ma.scores(y_true, argmax), sk(y_true, argmax, average="micro"))
+
+
+@pytest.mark.parametrize("k", [1, 2])  # k = 3 of 3 animals: scikit-learn warns, rightly
+def test_top_k_sets_agree_with_sklearn_and_recall_is_top_k_accuracy(k):
+    y_true, y_score = examples.animal_probabilities()
+    animals = list(examples.ANIMAL_LABELS)
+    truth = predictions.one_hot(y_true, animals)
+    sets = predictions.top_k_sets(y_score, k)
+    ours = ma.scores(truth, sets)
+    same(ours, sk(truth, sets, average="micro"))
+    assert ours.recall == pytest.approx(top_k_accuracy_score(y_true, y_score, k=k, labels=animals))
+
+
+def test_spam_binary_average_is_the_engine_over_the_positive_label():
+    mail_true, mail_pred = examples.spam_example()
+    binary = sk(mail_true, mail_pred, average="binary", pos_label="spam")
+    same(ma.scores(mail_true, mail_pred, labels=["spam"]), binary)
+    same(ma.scores(mail_true, mail_pred), sk(mail_true, mail_pred, average="micro"))
+
+
+@pytest.mark.parametrize("zero_division", [0.0, 1.0, math.nan])
+def test_never_predicted_label_agrees_with_sklearn_for_each_zero_division(zero_division):
+    zd_true, zd_pred = examples.never_predicted_example()
+    for average, labels in [(None, None), ("macro", None), ("micro", None), ("micro", ["C"])]:
+        same(
+            ma.scores(
+                zd_true, zd_pred, average=average, labels=labels, zero_division=zero_division
+            ),
+            sk(zd_true, zd_pred, average=average, labels=labels, zero_division=zero_division),
+        )
+
+
+@pytest.mark.parametrize("zero_division", [0.0, 1.0])
+def test_multi_label_with_no_tag_predicted_or_true_agrees_with_sklearn(zero_division):
+    two_tags = np.array([[1, 0], [0, 1]])
+    no_tags = np.zeros_like(two_tags)
+    for y_true, y_pred in ((two_tags, no_tags), (no_tags, two_tags)):
+        same(
+            ma.scores(y_true, y_pred, zero_division=zero_division),
+            sk(y_true, y_pred, average="micro", zero_division=zero_division),
+        )
+
+
+def test_sample_weights_agree_with_sklearn():
+    y_true, y_pred = examples.worked_example()
+    weights = [1, 1, 2, 1, 1, 1, 3, 1, 1]
+    same(
+        ma.scores(y_true, y_pred, sample_weight=weights),
+        sk(y_true, y_pred, average="micro", sample_weight=weights),
+    )
+    assert float(ma.accuracy(y_true, y_pred, sample_weight=weights, exact=True)) == (
+        pytest.approx(accuracy_score(y_true, y_pred, sample_weight=weights))
+    )
+
+
+def test_a_label_that_never_occurs_agrees_with_sklearn():
+    y_true, y_pred = examples.worked_example()
+    with_z = ["A", "B", "C", "Z"]
+    for average in ("micro", "macro"):
+        same(
+            ma.scores(y_true, y_pred, labels=with_z, average=average),
+            sk(y_true, y_pred, labels=with_z, average=average, zero_division=0),
+        )
+
+
+def test_ignored_tokens_dropped_or_masked_agree_with_sklearn():
+    seq_true, seq_pred = examples.token_sequences()
+    kept_true, kept_pred = predictions.drop_ignored(seq_true, seq_pred, ignore_index=-100)
+    same(ma.scores(kept_true, kept_pred), sk(kept_true, kept_pred, average="micro"))
+    flat_true, flat_pred = np.ravel(seq_true), np.ravel(seq_pred)
+    same(
+        ma.scores(flat_true, flat_pred, labels=[0, 1, 2]),
+        sk(flat_true, flat_pred, labels=[0, 1, 2], average="micro"),
+    )
+
+
+@pytest.mark.parametrize("average", AVERAGES)
+def test_imbalanced_example_agrees_with_sklearn_for_every_average(average):
+    cm = examples.imbalanced_matrix()
+    y_true, y_pred = examples.matrix_rows(cm)
+    same(cm.scores(average=average), sk(y_true, y_pred, average=average))
+    if average == "macro":
+        assert cm.scores(average="macro").recall == pytest.approx(
+            balanced_accuracy_score(y_true, y_pred)
+        )
+
+
+def test_a_label_predicted_but_never_true_agrees_with_sklearn_macro():
+    y_true, y_pred = examples.worked_example()
+    d_pred = [*y_pred[:-1], "D"]
+    same(
+        ma.scores(y_true, d_pred, average="macro", zero_division=0.0),
+        sk(y_true, d_pred, average="macro", zero_division=0),
+    )
+    with warnings.catch_warnings(record=True):  # "y_pred contains classes not in y_true"
+        warnings.simplefilter("always")
+        balanced = balanced_accuracy_score(y_true, d_pred)
+    nan_macro = ma.scores(y_true, d_pred, average="macro", zero_division=math.nan)
+    assert nan_macro.recall == pytest.approx(balanced)
+
+
+def test_batches_summed_match_sklearn_counts():
+    rng = np.random.default_rng(2024)
+    labels = list(range(10))
+    total, sk_total = None, np.zeros((10, 10), dtype=np.int64)
+    for _ in range(3):
+        true = rng.integers(0, 10, 10_000, dtype=np.int8)
+        pred = np.where(rng.random(10_000) < 0.8, true, rng.integers(0, 10, 10_000, dtype=np.int8))
+        batch = ma.confusion_matrix(true, pred, labels=labels)
+        total = batch if total is None else total + batch
+        sk_total += sk_confusion_matrix(true, pred, labels=labels)
+    assert np.array_equal(total.counts, sk_total)
