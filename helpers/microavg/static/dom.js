@@ -91,24 +91,26 @@ function roundScaled(x, shift) {
   return quotient;
 }
 
-/** Python's f"{x:.{digits}f}" (shift 0) or f"{x:.{digits}%}" without the sign (shift 2). */
-function fixed(x, digits, shift) {
-  const text = roundScaled(x, digits + shift).toString().padStart(digits + 1, "0");
+/** Python's f"{abs(x):.{digits}f}". */
+function fixed(x, digits) {
+  const text = roundScaled(x, digits).toString().padStart(digits + 1, "0");
   return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 
 const isNegative = (x) => x < 0 || Object.is(x, -0);
 
-/** prose.percent: 0.5 -> "50.0%", NaN -> "nan", a true minus sign. */
+/** prose.percent: 0.5 -> "50.0%", NaN -> "nan", a true minus sign. Python's "%" format
+ * multiplies by 100 in floating point first, and so does this. */
 export function percent(x, digits = 1) {
   if (Number.isNaN(x)) return "nan";
-  return `${isNegative(x) ? MINUS : ""}${fixed(x, digits, 2)}%`;
+  const y = 100 * x;
+  return `${isNegative(y) ? MINUS : ""}${fixed(y, digits)}%`;
 }
 
 /** Percentage points with a sign, as f"{100 * x:+.1f}": "+1.5", "−12.0". */
 export function points(x) {
   const y = 100 * x;
-  return `${isNegative(y) ? MINUS : "+"}${fixed(y, 1, 0)}`;
+  return `${isNegative(y) ? MINUS : "+"}${fixed(y, 1)}`;
 }
 
 /** prose.signed: a true minus sign. */
