@@ -59,7 +59,9 @@ for await (const line of createInterface({ input: process.stdin })) {
 
 def encode(value: object) -> object:
     if isinstance(value, float) and not math.isfinite(value):
-        return {"$number": "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")}
+        return {
+            "$number": "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+        }
     if isinstance(value, list | tuple):
         return [encode(v) for v in value]
     if isinstance(value, dict):

@@ -161,8 +161,28 @@ def test_rules_js_has_the_limits_of_rules_py(js):
 
 
 TYPED = [
-    "12", " 007 ", "0", "", " ", "-1", "1.5", "abc", "1e3", "1000000", "1000001", "9" * 5000,
-    ".", "0.5", "+3", "٣", "1_000", "0x10", "NaN", "Infinity", "<b>1</b>", "$$",
+    "12",
+    " 007 ",
+    "0",
+    "",
+    " ",
+    "-1",
+    "1.5",
+    "abc",
+    "1e3",
+    "1000000",
+    "1000001",
+    "9" * 5000,
+    ".",
+    "0.5",
+    "+3",
+    "٣",
+    "1_000",
+    "0x10",
+    "NaN",
+    "Infinity",
+    "<b>1</b>",
+    "$$",
 ]
 
 
@@ -192,8 +212,15 @@ def test_a_typed_slider_value_is_taken_or_refused_in_the_same_words(js, name, te
 
 
 LABEL_SETS = [
-    "A, B, C", "A, A", "A", "A,,B", " , B", "cat, dog, $$, <b>x</b>", "$x$, $\\foo$",
-    ",".join("ABCDEFGHIJK"), "a very long label name indeed, B",
+    "A, B, C",
+    "A, A",
+    "A",
+    "A,,B",
+    " , B",
+    "cat, dog, $$, <b>x</b>",
+    "$x$, $\\foo$",
+    ",".join("ABCDEFGHIJK"),
+    "a very long label name indeed, B",
 ]
 
 
@@ -328,8 +355,26 @@ def test_the_page_simulates_the_same_classifiers_and_scores_them_as_the_engine(j
 # --- dom.js number formats ---------------------------------------------------------------
 
 VALUES = [
-    0.0, 1.0, 0.5, 5 / 9, 2 / 3, 0.12345, 0.1225, 0.00125, 0.9995, 0.99949999, 1 / 8,
-    0.0005, 0.0015, -0.25, -0.0001, 1e-300, 123.456, 0.985, 49 / 400, 0.4445,
+    0.0,
+    1.0,
+    0.5,
+    5 / 9,
+    2 / 3,
+    0.12345,
+    0.1225,
+    0.00125,
+    0.9995,
+    0.99949999,
+    1 / 8,
+    0.0005,
+    0.0015,
+    -0.25,
+    -0.0001,
+    1e-300,
+    123.456,
+    0.985,
+    49 / 400,
+    0.4445,
 ]
 
 
