@@ -131,8 +131,10 @@ function render({ model, el }) {
     } catch (error) {
       model.set("message", `Refused: ${reasonOf(error)}`);
       model.save_changes();
-      draw();
     }
+    // The edit is done: slider and box show the value the explorer holds.
+    controls[name].box.value = String(model.get(name));
+    draw();
   }
 
   let drawnFor = null;

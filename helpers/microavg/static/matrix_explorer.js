@@ -146,8 +146,8 @@ function render({ model, el }) {
     } catch (error) {
       cell.setAttribute("aria-invalid", "true");
       refuse(error);
-      // The cell shows the last good count at once (a blank stays while being typed in).
-      if (text.trim() !== "") cell.value = String(model.get("counts")[i][j]);
+      // The refused text stays, marked, while it is being typed; leaving the cell (Tab,
+      // Enter, a click elsewhere) shows the last good count again.
     }
   }
 
@@ -164,9 +164,8 @@ function render({ model, el }) {
 
   function onCellDone(i, j) {
     // Leaving a cell shows the count the explorer holds: the last good one after a
-    // refusal (a blank is refused here), 7 for " 7" or "007".
+    // refusal, 7 for " 7" or "007".
     const cell = cells[i][j];
-    if (cell.value.trim() === "") setCount(i, j, cell.value);
     cell.value = String(model.get("counts")[i][j]);
     cell.removeAttribute("aria-invalid");
   }

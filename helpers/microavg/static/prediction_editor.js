@@ -85,6 +85,8 @@ function render({ model, el }) {
     } catch (error) {
       refuse(error);
     }
+    // The edit is done: the box shows the label set the editor holds (the last good one).
+    labelsInput.value = model.get("labels").join(", ");
   }
 
   labelsInput.addEventListener("change", onLabels);
