@@ -58,8 +58,9 @@ READ = """(root) => {
   } else {
     out.params = Object.fromEntries([...root.querySelectorAll('input.ma-value')].map(b =>
       [b.className.match(/ma-value-(\\w+)/)[1], b.value]));
-    out.points = [...root.querySelectorAll('svg.ma-scatter')].map(s => s.querySelectorAll('circle').length);
-    out.plot_names = [...root.querySelectorAll('svg.ma-scatter')].map(s => s.getAttribute('aria-label'));
+    const plots = [...root.querySelectorAll('svg.ma-scatter')];
+    out.points = plots.map(s => s.querySelectorAll('circle').length);
+    out.plot_names = plots.map(s => s.getAttribute('aria-label'));
   }
   return out;
 }"""
