@@ -116,6 +116,10 @@ function render({ model, el }) {
   const readout = element("div", { className: "ma-readout" });
   const plots = element("div", { className: "ma-plots" });
   el.classList.add("microavg-explorer", "microavg-many-classifiers");
+  // Keys pressed in the explorer are its own: JupyterLab's notebook shortcuts (arrows move
+  // between cells in command mode) must not take them.
+  el.setAttribute("data-lm-suppress-shortcuts", "true");
+  el.addEventListener("keydown", (event) => event.stopPropagation());
   el.replaceChildren(
     element("div", { className: "ma-body" }, [element("div", { className: "ma-sliders" }, sliders), readout]),
     message.node,

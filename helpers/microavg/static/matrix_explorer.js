@@ -85,6 +85,10 @@ function render({ model, el }) {
   });
 
   el.classList.add("microavg-explorer", "microavg-matrix-explorer");
+  // Keys pressed in the explorer are its own: JupyterLab's notebook shortcuts (arrows move
+  // between cells in command mode) must not take them.
+  el.setAttribute("data-lm-suppress-shortcuts", "true");
+  el.addEventListener("keydown", (event) => event.stopPropagation());
   el.replaceChildren(
     element("div", { className: "ma-controls" }, [
       element("span", { className: "ma-title", text: "Presets:" }),

@@ -46,6 +46,10 @@ function render({ model, el }) {
   ]);
   const readout = element("div", { className: "ma-readout" });
   el.classList.add("microavg-explorer", "microavg-prediction-editor");
+  // Keys pressed in the explorer are its own: JupyterLab's notebook shortcuts (arrows move
+  // between cells in command mode) must not take them.
+  el.setAttribute("data-lm-suppress-shortcuts", "true");
+  el.addEventListener("keydown", (event) => event.stopPropagation());
   el.replaceChildren(
     element("div", { className: "ma-controls" }, [
       element("label", {}, ["labels ", labelsInput]),
