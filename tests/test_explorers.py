@@ -127,6 +127,23 @@ def test_bad_counts_from_python_are_refused_and_the_last_good_state_kept(case):
     refused(ex, lambda: setattr(ex, "counts", counts), words)
 
 
+WRONGLY_TYPED = {
+    "labels a number": ("labels", 5, "labels must be a list of labels, got int"),
+    "labels a string": ("labels", "ABC", "labels must be a list of labels, got str"),
+    "a label None": ("labels", ["A", None, "C"], r"labels must hold text, got None"),
+    "kept a string": ("kept", "A", "kept must be a list of labels, got str"),
+    "counts a string": ("counts", "abc", "counts must be a 3 x 3 matrix"),
+    "counts a dict": ("counts", {"a": 1}, "counts must be a 3 x 3 matrix"),
+}
+
+
+@pytest.mark.parametrize("case", WRONGLY_TYPED, ids=list(WRONGLY_TYPED))
+def test_wrongly_typed_trait_values_are_refused_as_value_errors_with_a_message(case):
+    name, value, words = WRONGLY_TYPED[case]
+    ex = matrix_explorer()
+    refused(ex, lambda: setattr(ex, name, value), words)
+
+
 def test_numpy_counts_and_k_as_numpy_integer_are_taken():
     ex = matrix_explorer(np.array(WORKED, dtype=np.int64))
     ex.k = np.int64(4)

@@ -219,6 +219,15 @@ def test_presets_and_a_pasted_matrix_replace_the_matrix(page):
         root.locator("button.ma-paste-apply").click()
         state = read(root)
         assert words in state["message"] and state["labels"] == ["cat", "dog"]
+    text.fill("$$,$x$,<b>b</b>\n1,2,0\n3,4,1\n0,1,5")  # labels are text wherever drawn
+    root.locator("button.ma-paste-apply").click()
+    state = read(root)
+    assert state["labels"] == ["$$", "$x$", "<b>b</b>"] and state["message"] == ""
+    assert root.locator(".ma-grid b").count() == 0
+    assert_matrix(state)
+    root.locator("button.ma-paste-apply").click()
+    text.fill("cat,dog\n5,1\n2,7")
+    root.locator("button.ma-paste-apply").click()
     text.fill("[[50  3]\n [ 7 40]]")
     root.locator("button.ma-paste-apply").click()
     state = read(root)
