@@ -213,7 +213,9 @@ def test_a_refusal_made_in_the_page_is_read_in_python():
 
 
 def test_a_half_made_explorer_is_closed_when_refused():
-    with pytest.raises(ValueError, match="labels must hold from 2 to 10 labels"):
+    with pytest.raises(
+        ValueError, match="counts must be a k x k matrix with k from 2 to 10, got 11"
+    ):
         matrix_explorer([[1] * 11] * 11)
 
 

@@ -102,7 +102,6 @@ class MatrixExplorer(Explorer):
         if labels is None:
             k = len(counts) if hasattr(counts, "__len__") else 0
             labels = self.labels if k == len(self.labels) else rules.fresh_labels([], k)
-        labels = rules.check_labels(labels) if not isinstance(labels, str) else labels
         self.update(counts=counts, labels=labels, kept=labels)
 
     def paste(self, text: str) -> None:
@@ -229,7 +228,12 @@ def matrix_explorer(
         counts, labels = rules.PRESETS["worked"]["counts"], rules.PRESETS["worked"]["labels"]
     elif labels is None:
         k = len(counts) if hasattr(counts, "__len__") else 0
-        labels = rules.fresh_labels([], k) if rules.K_MIN <= k <= rules.K_MAX else [""] * k
+        if not rules.K_MIN <= k <= rules.K_MAX:
+            raise rules.RefusedEdit(
+                f"counts must be a k x k matrix with k from {rules.K_MIN} to {rules.K_MAX}, "
+                f"got {k} rows"
+            )
+        labels = rules.fresh_labels([], k)
     labels = rules.check_labels(labels)
     return MatrixExplorer(
         labels=labels,

@@ -47,6 +47,7 @@ __all__ = [
     "parse_labels",
     "parse_matrix",
     "parse_number",
+    "quoted",
     "resized",
 ]
 
@@ -155,7 +156,7 @@ def parse_number(text: str, name: str, low: float, high: float, *, whole: bool) 
     microavg.explorers.rules.RefusedEdit: k must be a whole number from 2 to 10, got "."
     """
     kind = "a whole number" if whole else "a finite real number"
-    words = f"{name} must be {kind} from {_number(low)} to {_number(high)}, got {quoted(text)}"
+    words = f"{name} must be {kind} from {low} to {high}, got {quoted(text)}"
     trimmed = text.strip()
     pattern = _WHOLE if whole else _DECIMAL
     # More than 12 characters is past any limit: refused before any conversion.
@@ -165,10 +166,6 @@ def parse_number(text: str, name: str, low: float, high: float, *, whole: bool) 
     if not low <= value <= high:
         raise RefusedEdit(words)
     return value
-
-
-def _number(value: float) -> str:
-    return str(value)
 
 
 def parse_labels(text: str) -> list[str]:

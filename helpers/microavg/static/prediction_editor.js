@@ -3,7 +3,7 @@
 // all computed here by metrics.js.
 
 import { summarize } from "./metrics.js";
-import { MAX_ROWS, RefusedEdit, checkRows, parseLabels, reasonOf } from "./rules.js";
+import { checkRows, parseLabels, reasonOf } from "./rules.js";
 import { element, exact, messageLine, quantity, table } from "./dom.js";
 
 /** What a row counts as: "TP of A", or "FP of B, FN of A" (row_roles in Python). */
@@ -99,12 +99,7 @@ function render({ model, el }) {
   });
   addButton.addEventListener("click", () => {
     const first = model.get("labels")[0];
-    const yTrue = model.get("y_true");
-    if (yTrue.length >= MAX_ROWS) {
-      refuse(new RefusedEdit(`y_true must hold from 1 to ${MAX_ROWS} rows, got ${yTrue.length + 1}`));
-      return;
-    }
-    tryRows([...yTrue, first], [...model.get("y_pred"), first]);
+    tryRows([...model.get("y_true"), first], [...model.get("y_pred"), first]);
   });
 
   function select(name, value, labels, onPick) {
