@@ -292,3 +292,40 @@ def test_many_classifiers_follow_the_keyboard_and_refuse_typed_values_out_of_ran
     assert_many(state)
     assert_fits(state)
     shoot(page, root, "many-moved")
+
+
+def test_keyboard_alone_drives_every_explorer(page):
+    found = explorers(page.page)
+    matrix = found["matrix"]
+    matrix.locator("button.ma-preset-imbalanced").focus()
+    page.page.keyboard.press("Enter")
+    assert read(matrix)["counts"][0][0] == "76"
+    matrix.locator("input.ma-keep-box[data-label='C']").focus()
+    page.page.keyboard.press("Space")
+    assert read(matrix)["kept"] == ["A", "B"]
+    cell = matrix.locator("input.ma-cell[data-row='2'][data-col='2']")
+    cell.focus()
+    page.page.keyboard.press("ArrowUp")
+    page.page.keyboard.press("Shift+Tab")  # back to the cell before, whose arrows step too
+    page.page.keyboard.press("ArrowDown")
+    state = read(matrix)
+    assert state["counts"][2][2] == "2" and state["counts"][2][1] == "0"
+    assert_matrix(state)
+    editor = found["editor"]
+    editor.locator("button.ma-add").focus()
+    page.page.keyboard.press("Enter")
+    editor.locator("select[aria-label='row 10 predicted']").focus()
+    page.page.keyboard.press("ArrowDown")
+    state = read(editor)
+    assert len(state["rows"]) == 10 and state["rows"][9][1] == "B"
+    assert_editor(state)
+    many = found["many"]
+    many.locator("input.ma-range-n_labels").focus()
+    page.page.keyboard.press("ArrowRight")
+    page.page.keyboard.press("Tab")  # the box beside the slider
+    page.page.keyboard.press("ControlOrMeta+a")
+    page.page.keyboard.type("6")
+    page.page.keyboard.press("Enter")
+    state = read(many)
+    assert state["params"]["n_labels"] == "6"
+    assert_many(state)
