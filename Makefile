@@ -8,7 +8,16 @@ LINTED := helpers tests benchmarks notebooks tools
 
 .PHONY: setup lab test lint notebooks html bench clean
 
-setup: $(STAMP)
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+
+# The lessons are the project's own: trusted, so JupyterLab keeps their coloured tables; and
+# JupyterLab saves widget state with a notebook, so a reopened lesson shows its explorers.
+setup: $(STAMP) $(LAB_SETTINGS)
+	$(BIN)/jupyter trust notebooks/*.ipynb > /dev/null
+
+$(LAB_SETTINGS): binder/overrides.json
+	mkdir -p $(dir $@)
+	cp binder/overrides.json $@
 
 # Pins come from environment.yml's pip section, so conda, Binder and .venv share versions.
 $(STAMP): environment.yml pyproject.toml

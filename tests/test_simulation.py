@@ -7,7 +7,12 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from microavg.simulation import label_frequencies, simulate_classifiers
+from microavg.simulation import (
+    f1_against_accuracy,
+    label_frequencies,
+    simulate_classifiers,
+    uniform,
+)
 
 
 def test_label_frequencies_follow_one_over_rank_to_the_power_imbalance():
@@ -59,14 +64,15 @@ def test_a_wrong_prediction_is_never_the_true_label_by_accident():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"n_classifiers": 0}, "n_classifiers must be at least 1"),
-        ({"n_labels": 1}, "n_labels must be at least 2"),
+        ({"n_classifiers": 0}, "n_classifiers must be a whole number of at least 1, got 0"),
+        ({"n_labels": 1}, "n_labels must be a whole number of at least 2, got 1"),
         ({"n_samples": 2.5}, "n_samples must be a whole number"),
-        ({"skill": 1.5}, "skill must be from 0.0 to 1.0"),
-        ({"skill": float("nan")}, "skill must be from 0.0 to 1.0"),
-        ({"imbalance": -1}, "imbalance must be at least 0.0"),
+        ({"skill": 1.5}, "skill must be a finite real number from 0.0 to 1.0, got 1.5"),
+        ({"skill": float("nan")}, "skill must be a finite real number from 0.0 to 1.0, got nan"),
+        ({"imbalance": -1}, "imbalance must be a finite real number of at least 0.0"),
         ({"seed": True}, "seed must be a whole number"),
-        ({"skill": "high"}, "skill must be a number"),
+        ({"seed": 2**32}, "seed must be a whole number from 0 to 4294967295"),
+        ({"skill": "high"}, "skill must be a finite real number"),
     ],
 )
 def test_simulation_refuses_bad_arguments_by_name(kwargs, message):
@@ -80,7 +86,7 @@ def test_simulation_refuses_bad_arguments_by_name(kwargs, message):
     n_samples=st.integers(1, 300),
     skill=st.floats(0, 1),
     imbalance=st.floats(0, 3),
-    seed=st.integers(0, 2**32),
+    seed=st.integers(0, 2**32 - 1),
 )
 def test_every_simulated_classifier_has_micro_f1_equal_to_accuracy(
     n_labels, n_samples, skill, imbalance, seed
@@ -89,3 +95,21 @@ def test_every_simulated_classifier_has_micro_f1_equal_to_accuracy(
     for row in y_pred:
         cm = ma.confusion_matrix(y_true, row)
         assert cm.scores(exact=True).f1 == cm.accuracy(exact=True)
+
+
+def test_uniform_numbers_are_multiples_of_two_to_the_minus_32_in_zero_one():
+    u = uniform(5, 3, np.arange(10_000))
+    assert ((u >= 0) & (u < 1)).all() and (u * 2**32 == np.floor(u * 2**32)).all()
+    assert 0.48 < u.mean() < 0.52
+    assert not np.array_equal(u, uniform(6, 3, np.arange(10_000)))
+    assert not np.array_equal(u, uniform(5, 4, np.arange(10_000)))
+
+
+def test_f1_against_accuracy_is_the_engines_score_of_each_classifier():
+    y_true, y_pred = simulate_classifiers(n_classifiers=6, n_labels=4, imbalance=2.0, seed=9)
+    found = f1_against_accuracy(y_true, y_pred)
+    for n, row in enumerate(y_pred):
+        assert found["accuracy"][n] == ma.accuracy(y_true, row)
+        assert found["macro_f1"][n] == ma.scores(y_true, row, average="macro").f1
+    with pytest.raises(ValueError, match="rows of 3 predictions for 200 true labels"):
+        f1_against_accuracy(y_true, y_pred[:, :3])

@@ -6,7 +6,7 @@ import: ``ma.examples`` (the lessons' datasets), ``ma.predictions`` (scores to l
 arg-max, thresholds, top-k, abstention), ``ma.simulation`` and ``ma.sweeps`` (random
 classifiers and cases), all numpy;
 ``ma.symbolic`` (sympy), ``ma.plots`` (matplotlib), ``ma.tables`` (pandas),
-``ma.widgets`` and ``ma.live`` (ipywidgets).
+``ma.explorers`` (anywidget: the lessons' explorers, which compute in the page).
 
 >>> import microavg as ma
 >>> ma.scores(list("AAAABBCCC"), list("AABCABBCC"), exact=True).precision
@@ -30,7 +30,7 @@ __all__ = [
 
 _LAZY_MODULES = {
     "examples",
-    "live",
+    "explorers",
     "plots",
     "predictions",
     "prose",
@@ -38,7 +38,6 @@ _LAZY_MODULES = {
     "sweeps",
     "symbolic",
     "tables",
-    "widgets",
 }
 
 

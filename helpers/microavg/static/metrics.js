@@ -15,7 +15,51 @@
 //   whatever labels are kept (0 when there are no rows).
 //
 // Counts are whole numbers well below 2^53, so every sum here is exact and every ratio
-// is one correctly rounded division, as in Python.
+// is one correctly rounded division, as in Python. The exported functions check what they
+// are given (`checkMatrix`, `checkKept`, `checkZeroDivision`) and throw a TypeError or
+// RangeError naming what was wrong: they never compute on a string, a NaN, a negative or
+// fractional count, a count of 2^53 or more, or a kept list that is empty or repeats.
+
+/** Throw unless `counts` is a square matrix (k >= 1) of safe whole numbers >= 0. */
+export function checkMatrix(counts) {
+  if (!Array.isArray(counts) || counts.length === 0) {
+    throw new TypeError("counts must be a square matrix of counts");
+  }
+  for (const row of counts) {
+    if (!Array.isArray(row) || row.length !== counts.length) {
+      throw new TypeError("counts must be a square matrix of counts");
+    }
+    for (const value of row) {
+      if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+        throw new RangeError(`counts must hold whole numbers from 0 to 2^53 - 1, got ${value}`);
+      }
+    }
+  }
+  // Every sum below is of these counts: keep it exact.
+  if (!Number.isSafeInteger(2 * counts.flat().reduce((a, b) => a + b, 0))) {
+    throw new RangeError("counts must sum to less than 2^52");
+  }
+}
+
+/** Throw unless `kept` is a non-empty list of distinct indices of the k labels. */
+export function checkKept(kept, k) {
+  if (!Array.isArray(kept) || kept.length === 0) {
+    throw new TypeError("kept must list at least one label index");
+  }
+  for (const i of kept) {
+    if (!Number.isInteger(i) || i < 0 || i >= k) {
+      throw new RangeError(`kept must hold label indices from 0 to ${k - 1}, got ${i}`);
+    }
+  }
+  if (new Set(kept).size !== kept.length) throw new RangeError("kept must not repeat a label");
+}
+
+/** Throw unless `value` is 0, 1 or NaN (the number, not the string "nan"). */
+export function checkZeroDivision(value) {
+  if (typeof value !== "number" || !(value === 0 || value === 1 || Number.isNaN(value))) {
+    throw new TypeError(`zeroDivision must be 0, 1 or NaN, got ${JSON.stringify(value)}`);
+  }
+}
 
 /** `numerator / denominator`, or `zeroDivision` when the denominator is 0. */
 export function ratio(numerator, denominator, zeroDivision = 0) {
@@ -24,7 +68,12 @@ export function ratio(numerator, denominator, zeroDivision = 0) {
 
 /** A ratio of whole numbers in lowest terms: {numerator, denominator}. */
 export function fraction(numerator, denominator) {
-  if (denominator === 0) throw new Error("fraction: the denominator is 0");
+  for (const part of [numerator, denominator]) {
+    if (!Number.isSafeInteger(part) || part < 0) {
+      throw new RangeError(`fraction takes whole numbers from 0 to 2^53 - 1, got ${part}`);
+    }
+  }
+  if (denominator === 0) throw new RangeError("fraction: the denominator is 0");
   let a = numerator;
   let b = denominator;
   while (b !== 0) [a, b] = [b, a % b];
@@ -112,6 +161,9 @@ export function accuracy(counts) {
  * and over all labels.
  */
 export function summarize(counts, kept, zeroDivision = 0) {
+  checkMatrix(counts);
+  checkKept(kept, counts.length);
+  checkZeroDivision(zeroDivision);
   const lc = labelCounts(counts, kept);
   const every = labelCounts(
     counts,

@@ -1,0 +1,133 @@
+// What the three explorer views share: building elements, tagging shown numbers, the
+// refusal line, and writing numbers as microavg.prose writes them ("55.6%", "5/9 (55.6%)",
+// "−3"), rounding exactly as Python's format does (half to even, on the exact binary value).
+
+import { fraction } from "./metrics.js";
+
+export const MINUS = "\u2212";
+
+export function element(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "text") node.textContent = value;
+    else if (name === "className") node.className = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+
+export function svgElement(tag, attributes = {}, children = []) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, String(value));
+  }
+  node.append(...children);
+  return node;
+}
+
+/** One shown number, tagged with what it is and its full value, for readers and tests. */
+export function quantity(key, text, value, label = null) {
+  const span = element("span", { "data-quantity": key, text });
+  if (value !== null) span.dataset.value = String(value);
+  if (label !== null) span.dataset.label = label;
+  return span;
+}
+
+/** A table in a box that scrolls sideways on a narrow screen. */
+export function table(className, head, rows, caption = null) {
+  const parts = [];
+  if (caption !== null) parts.push(element("caption", { text: caption }));
+  if (head !== null) {
+    const cells = head.map((text) => element("th", { scope: "col", text }));
+    parts.push(element("thead", {}, [element("tr", {}, cells)]));
+  }
+  const body = rows.map(([name, cells]) =>
+    element("tr", {}, [
+      element("th", { scope: "row", text: name }),
+      ...cells.map((cell) => element("td", {}, [cell])),
+    ]),
+  );
+  parts.push(element("tbody", {}, body));
+  return element("div", { className: "ma-scroll" }, [element("table", { className }, parts)]);
+}
+
+/** The line that says why an edit was refused; announced to screen readers. */
+export function messageLine() {
+  const line = element("div", { className: "ma-message", role: "alert", "aria-live": "assertive" });
+  return {
+    node: line,
+    show(text) {
+      line.textContent = text;
+      line.classList.toggle("ma-refused", text !== "");
+    },
+  };
+}
+
+// -- numbers as text, as Python writes them ---------------------------------------------
+
+/** round(|x| * 10**shift) as a BigInt, half to even, from x's exact binary value. */
+function roundScaled(x, shift) {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(x));
+  const bits = view.getBigUint64(0);
+  const exponent = Number((bits >> 52n) & 0x7ffn);
+  let mantissa = bits & ((1n << 52n) - 1n);
+  let power;
+  if (exponent === 0) power = -1074;
+  else {
+    mantissa |= 1n << 52n;
+    power = exponent - 1075;
+  }
+  const numerator = mantissa * 10n ** BigInt(shift);
+  if (power >= 0) return numerator << BigInt(power);
+  const denominator = 1n << BigInt(-power);
+  let quotient = numerator / denominator;
+  const twice = 2n * (numerator - quotient * denominator);
+  if (twice > denominator || (twice === denominator && quotient % 2n === 1n)) quotient += 1n;
+  return quotient;
+}
+
+/** Python's f"{abs(x):.{digits}f}". */
+function fixed(x, digits) {
+  const text = roundScaled(x, digits).toString().padStart(digits + 1, "0");
+  return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
+const isNegative = (x) => x < 0 || Object.is(x, -0);
+
+/** prose.percent: 0.5 -> "50.0%", NaN -> "nan", a true minus sign. Python's "%" format
+ * multiplies by 100 in floating point first, and so does this. */
+export function percent(x, digits = 1) {
+  if (Number.isNaN(x)) return "nan";
+  const y = 100 * x;
+  return `${isNegative(y) ? MINUS : ""}${fixed(y, digits)}%`;
+}
+
+/** Percentage points with a sign, as f"{100 * x:+.1f}": "+1.5", "−12.0". */
+export function points(x) {
+  const y = 100 * x;
+  return `${isNegative(y) ? MINUS : "+"}${fixed(y, 1)}`;
+}
+
+/** prose.signed: a true minus sign. */
+export function signed(value) {
+  return String(value).replace(/-/g, MINUS);
+}
+
+/** A ratio of counts as prose.exact writes the fraction: "5/9 (55.6%)"; 0/0 as chosen. */
+export function exact([numerator, denominator], value) {
+  if (denominator === 0) return `0/0 → ${percent(value)}`;
+  const f = fraction(numerator, denominator);
+  const shown = f.denominator === 1 ? `${f.numerator}` : `${f.numerator}/${f.denominator}`;
+  return `${shown} (${percent(value)})`;
+}
+
+/** Whether two ratios of counts are equal: exactly, cross-multiplied as BigInts. */
+export function sameRatio([a, b], valueA, [c, d], valueB) {
+  if (b === 0 || d === 0) return valueA === valueB; // a zero_division value; NaN ≠ NaN
+  return BigInt(a) * BigInt(d) === BigInt(c) * BigInt(b);
+}

@@ -1,0 +1,188 @@
+// The many-classifiers explorer's view (microavg.explorers.many_classifiers): sliders, the
+// simulation (prng.js, bit for bit microavg.simulation's), the readout, and micro-F1 and
+// macro-F1 against accuracy as two SVG scatter plots.
+
+import { SIMULATION, parseNumber, reasonOf } from "./rules.js";
+import { f1AgainstAccuracy, simulateClassifiers } from "./prng.js";
+import { element, messageLine, percent, points, quantity, svgElement, table } from "./dom.js";
+
+const NAMES = {
+  n_labels: "labels",
+  n_samples: "test rows",
+  skill: "skill",
+  imbalance: "imbalance",
+  seed: "seed",
+};
+const POINT_COLOUR = "#CC79A7"; // palette.SCORE_COLOURS["F1"]
+const SIZE = 260;
+const PAD = 40;
+
+function params(model) {
+  return Object.fromEntries(Object.keys(SIMULATION).map((name) => [name, model.get(name)]));
+}
+
+/** Everything the readout and the plots show for the model's parameters. */
+export function simulated(p, nClassifiers) {
+  const { yTrue, yPred } = simulateClassifiers({
+    nClassifiers,
+    nLabels: p.n_labels,
+    nSamples: p.n_samples,
+    skill: p.skill,
+    imbalance: p.imbalance,
+    seed: p.seed,
+  });
+  return f1AgainstAccuracy(yTrue, yPred, p.n_labels);
+}
+
+function scatter(title, yName, xs, ys) {
+  const at = (v) => PAD + v * (SIZE - 2 * PAD);
+  const flip = (v) => SIZE - at(v);
+  const ticks = [0, 0.25, 0.5, 0.75, 1].flatMap((v) => [
+    svgElement("line", { x1: at(v), x2: at(v), y1: flip(0), y2: flip(0) + 4, class: "ma-axis" }),
+    svgElement("text", { x: at(v), y: flip(0) + 16, "text-anchor": "middle", text: String(v) }),
+    svgElement("line", { x1: at(0) - 4, x2: at(0), y1: flip(v), y2: flip(v), class: "ma-axis" }),
+    svgElement("text", { x: at(0) - 6, y: flip(v) + 4, "text-anchor": "end", text: String(v) }),
+  ]);
+  const dots = xs.map((x, n) =>
+    svgElement("circle", { cx: at(x).toFixed(1), cy: flip(ys[n]).toFixed(1), r: 2.2, fill: POINT_COLOUR }),
+  );
+  const off = Math.max(...xs.map((x, n) => Math.abs(ys[n] - x)));
+  const description =
+    `${title}: ${xs.length} classifiers, ${yName} against accuracy; ` +
+    (off === 0
+      ? "every point lies on the diagonal."
+      : `points lie up to ${percent(off)} away from the diagonal.`);
+  return svgElement(
+    "svg",
+    {
+      viewBox: `0 0 ${SIZE} ${SIZE}`,
+      class: "ma-scatter",
+      role: "img",
+      "aria-label": description,
+    },
+    [
+      svgElement("title", { text: description }),
+      svgElement("rect", { x: at(0), y: flip(1), width: at(1) - at(0), height: at(1) - at(0), class: "ma-frame" }),
+      svgElement("line", { x1: at(0), y1: flip(0), x2: at(1), y2: flip(1), class: "ma-diagonal" }),
+      ...ticks,
+      ...dots,
+      svgElement("text", { x: SIZE / 2, y: SIZE - 4, "text-anchor": "middle", text: "accuracy" }),
+      svgElement("text", {
+        x: 12,
+        y: SIZE / 2,
+        "text-anchor": "middle",
+        transform: `rotate(-90 12 ${SIZE / 2})`,
+        text: yName,
+      }),
+      svgElement("text", { x: SIZE / 2, y: 16, "text-anchor": "middle", class: "ma-plot-title", text: title }),
+    ],
+  );
+}
+
+function render({ model, el }) {
+  const message = messageLine();
+  const controls = {};
+  const sliders = Object.entries(SIMULATION).map(([name, [low, high, step]]) => {
+    const range = element("input", {
+      type: "range",
+      min: low,
+      max: high,
+      step,
+      className: `ma-range ma-range-${name}`,
+      "aria-label": `${NAMES[name]} slider`,
+    });
+    const box = element("input", {
+      type: "text",
+      inputmode: "decimal",
+      className: `ma-value ma-value-${name}`,
+      "aria-label": `${NAMES[name]}, ${low} to ${high} (Enter applies)`,
+      size: 5,
+    });
+    // A slider's value is a multiple of its step, rounded to the step's decimals
+    // (0.7000000000000001 would otherwise be typed text too long to take).
+    const decimals = (String(step).split(".")[1] ?? "").length;
+    range.addEventListener("input", () => set(name, Number(range.value).toFixed(decimals)));
+    box.addEventListener("change", () => set(name, box.value));
+    box.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") set(name, box.value);
+    });
+    controls[name] = { range, box };
+    return element("div", { className: "ma-slider" }, [
+      element("span", { className: "ma-slider-name", text: NAMES[name] }),
+      range,
+      box,
+    ]);
+  });
+  const readout = element("div", { className: "ma-readout" });
+  const plots = element("div", { className: "ma-plots" });
+  el.classList.add("microavg-explorer", "microavg-many-classifiers");
+  // Keys pressed in the explorer are its own: JupyterLab's notebook shortcuts (arrows move
+  // between cells in command mode) must not take them.
+  el.setAttribute("data-lm-suppress-shortcuts", "true");
+  el.addEventListener("keydown", (event) => event.stopPropagation());
+  el.replaceChildren(
+    element("div", { className: "ma-body" }, [element("div", { className: "ma-sliders" }, sliders), readout]),
+    message.node,
+    plots,
+  );
+
+  function set(name, text) {
+    const [low, high, , whole] = SIMULATION[name];
+    try {
+      const value = parseNumber(text, name, low, high, whole);
+      model.set({ [name]: value, message: "" });
+      model.save_changes();
+    } catch (error) {
+      model.set("message", `Refused: ${reasonOf(error)}`);
+      model.save_changes();
+    }
+    // The edit is done: slider and box show the value the explorer holds.
+    controls[name].box.value = String(model.get(name));
+    draw();
+  }
+
+  let drawnFor = null;
+
+  function draw() {
+    const p = params(model);
+    for (const [name, { range, box }] of Object.entries(controls)) {
+      range.value = String(p[name]);
+      if (document.activeElement !== box) box.value = String(p[name]);
+    }
+    message.show(model.get("message"));
+    const key = JSON.stringify([p, model.get("n_classifiers")]);
+    if (key === drawnFor) return;
+    drawnFor = key;
+    const found = simulated(p, model.get("n_classifiers"));
+    const acc = found.accuracy;
+    const gaps = found.macro_f1.map((f, n) => f - acc[n]);
+    const microGap = Math.max(...found.micro_f1.map((f, n) => Math.abs(f - acc[n])));
+    const low = Math.min(...acc);
+    const high = Math.max(...acc);
+    const gapLow = Math.min(...gaps);
+    const gapHigh = Math.max(...gaps);
+    readout.replaceChildren(
+      table("ma-many", null, [
+        ["classifiers", [quantity("classifiers", String(acc.length), acc.length)]],
+        ["accuracy", [element("span", {}, [
+          quantity("accuracy-min", percent(low), low), " to ", quantity("accuracy-max", percent(high), high),
+        ])]],
+        ["largest |micro-F1 − accuracy|", [quantity("micro-gap", String(microGap), microGap)]],
+        ["macro-F1 − accuracy", [element("span", {}, [
+          quantity("macro-gap-min", points(gapLow), gapLow), " to ",
+          quantity("macro-gap-max", points(gapHigh), gapHigh), " percentage points",
+        ])]],
+      ]),
+    );
+    plots.replaceChildren(
+      scatter("micro-F1", "micro-F1", acc, found.micro_f1),
+      scatter("macro-F1", "macro-F1", acc, found.macro_f1),
+    );
+  }
+
+  model.on("change", draw);
+  draw();
+  return () => model.off("change", draw);
+}
+
+export default { render };

@@ -1,0 +1,351 @@
+// The confusion-matrix explorer's view (microavg.explorers.matrix_explorer). Every number
+// is computed here by metrics.js, every check made by rules.js, so it works in a page with
+// no kernel. Accepted edits go to the widget model (and so to Python when a kernel runs);
+// a refused one leaves the model as it was, puts the control back to its last good value,
+// and says why on the alert line.
+
+import { summarize } from "./metrics.js";
+import {
+  K_MAX, K_MIN, MAX_COUNT, checkKeptLabels, checkNotEmpty, parseCount, parseMatrix,
+  parseNumber, reasonOf, resized, freshLabels,
+} from "./rules.js";
+import { element, exact, messageLine, percent, quantity, sameRatio, signed, table } from "./dom.js";
+
+const ZERO_DIVISION = { 0: 0, 1: 1, nan: NaN }; // as the model holds it -> the number
+const AVERAGES = ["micro", "macro", "weighted"];
+const PARTS = ["precision", "recall", "f1"];
+const GREYS = [[0xf2, 0xf2, 0xf2], [0x9a, 0x9a, 0x9a]]; // palette.CELL_GREYS
+
+/** A count's shade: light grey at 0 to mid grey at the largest, on a log scale, so that
+ * small counts stay visible beside one that dominates. */
+export function shade(value, vmax) {
+  const t = vmax <= 0 ? 0 : Math.log1p(value) / Math.log1p(vmax);
+  const [a, b] = GREYS;
+  const mix = a.map((x, n) => Math.round(x + (b[n] - x) * t));
+  return `rgb(${mix.join(", ")})`;
+}
+
+function verdict({ micro, accuracy }) {
+  const { parts } = micro;
+  const pr = sameRatio(parts.precision, micro.precision, parts.recall, micro.recall);
+  if (pr && sameRatio(parts.precision, micro.precision, accuracy.parts, accuracy.value)) {
+    return "micro P = R = F1 = accuracy";
+  }
+  return pr ? "micro P = R, but not accuracy" : "micro P ≠ micro R: they come apart";
+}
+
+function readState(model) {
+  return {
+    labels: model.get("labels"),
+    counts: model.get("counts"),
+    kept: model.get("kept"),
+    zeroDivision: model.get("zero_division"),
+  };
+}
+
+function render({ model, el }) {
+  const message = messageLine();
+  const presetButtons = Object.entries(model.get("presets")).map(([name, preset]) => {
+    const button = element("button", {
+      type: "button",
+      className: `ma-button ma-preset ma-preset-${name}`,
+      text: preset.text,
+    });
+    button.addEventListener("click", () =>
+      commit({ labels: preset.labels, counts: preset.counts, kept: preset.labels }),
+    );
+    return button;
+  });
+  const kInput = element("input", {
+    type: "text",
+    inputmode: "numeric",
+    className: "ma-k",
+    "aria-label": `number of labels k, ${K_MIN} to ${K_MAX}`,
+    size: 3,
+  });
+  const zeroDivision = element(
+    "select",
+    { className: "ma-zero-division", "aria-label": "zero_division" },
+    Object.keys(ZERO_DIVISION).map((value) => element("option", { value, text: value })),
+  );
+  const keepRow = element("span", { className: "ma-keep" });
+  const grid = element("table", { className: "ma-grid" });
+  const legend = element("div", { className: "ma-legend" });
+  const readout = element("div", { className: "ma-readout" });
+  const pasteBox = element("textarea", {
+    className: "ma-paste-text",
+    rows: 4,
+    "aria-label": "matrix to paste: CSV, TSV or scikit-learn's printed [[..], [..]]",
+    placeholder: "cat,dog\n5,1\n2,7",
+  });
+  const pasteButton = element("button", {
+    type: "button",
+    className: "ma-button ma-paste-apply",
+    text: "Show this matrix",
+  });
+
+  el.classList.add("microavg-explorer", "microavg-matrix-explorer");
+  // Keys pressed in the explorer are its own: JupyterLab's notebook shortcuts (arrows move
+  // between cells in command mode) must not take them.
+  el.setAttribute("data-lm-suppress-shortcuts", "true");
+  el.addEventListener("keydown", (event) => event.stopPropagation());
+  el.replaceChildren(
+    element("div", { className: "ma-controls" }, [
+      element("span", { className: "ma-title", text: "Presets:" }),
+      ...presetButtons,
+      element("label", {}, ["labels (k) ", kInput]),
+      element("label", {}, ["zero_division ", zeroDivision]),
+    ]),
+    element("div", { className: "ma-controls" }, [
+      element("span", { className: "ma-title", text: "Score these labels (labels=):" }),
+      keepRow,
+    ]),
+    element("details", { className: "ma-paste" }, [
+      element("summary", { text: "Paste your own matrix" }),
+      element("p", {
+        text:
+          "Rows true, columns predicted: a CSV or TSV block, or scikit-learn's printed " +
+          "confusion_matrix; label names optional (a first line, or a first column).",
+      }),
+      pasteBox,
+      pasteButton,
+    ]),
+    message.node,
+    element("div", { className: "ma-body" }, [
+      element("div", {}, [element("div", { className: "ma-scroll" }, [grid]), legend]),
+      readout,
+    ]),
+  );
+
+  let cells = [];
+  let boxes = [];
+  let heads = [];
+  let drawnLabels = null;
+
+  function commit(changes) {
+    model.set({ ...changes, message: "" });
+    model.save_changes();
+  }
+
+  function refuse(error) {
+    model.set("message", `Refused: ${reasonOf(error)}`);
+    model.save_changes();
+    draw();
+  }
+
+  function cellName(i, j) {
+    const labels = model.get("labels");
+    return `count of true ${labels[i]}, predicted ${labels[j]}`;
+  }
+
+  function setCount(i, j, text) {
+    const cell = cells[i][j];
+    try {
+      const value = parseCount(text, cellName(i, j));
+      const counts = model.get("counts").map((row) => [...row]);
+      counts[i][j] = value;
+      checkNotEmpty(counts);
+      cell.removeAttribute("aria-invalid");
+      commit({ counts });
+    } catch (error) {
+      cell.setAttribute("aria-invalid", "true");
+      refuse(error);
+      // The refused text stays, marked, while it is being typed; leaving the cell (Tab,
+      // Enter, a click elsewhere) shows the last good count again.
+    }
+  }
+
+  function onCellKey(i, j, event) {
+    if (event.key === "Enter") {
+      cells[i][j].blur();
+    } else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+      event.preventDefault();
+      const step = event.key === "ArrowUp" ? 1 : -1;
+      setCount(i, j, String(model.get("counts")[i][j] + step));
+      cells[i][j].value = String(model.get("counts")[i][j]);
+    }
+  }
+
+  function onCellDone(i, j) {
+    // Leaving a cell shows the count the explorer holds: the last good one after a
+    // refusal, 7 for " 7" or "007".
+    const cell = cells[i][j];
+    cell.value = String(model.get("counts")[i][j]);
+    cell.removeAttribute("aria-invalid");
+  }
+
+  function onK() {
+    const state = readState(model);
+    try {
+      const k = parseNumber(kInput.value, "k", K_MIN, K_MAX, true);
+      if (k !== state.labels.length) commit(resized(state.labels, state.counts, state.kept, k));
+    } catch (error) {
+      refuse(error);
+    }
+    kInput.value = String(model.get("labels").length);
+  }
+
+  function onKKey(event) {
+    if (event.key === "Enter") onK();
+    else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+      event.preventDefault();
+      const k = model.get("labels").length + (event.key === "ArrowUp" ? 1 : -1);
+      kInput.value = String(k);
+      onK();
+    }
+  }
+
+  function onKeep(i) {
+    const state = readState(model);
+    const kept = state.labels.filter((label, n) =>
+      n === i ? boxes[i].checked : state.kept.includes(label),
+    );
+    try {
+      commit({ kept: checkKeptLabels(kept, state.labels) });
+    } catch (error) {
+      boxes[i].checked = true;
+      refuse(error);
+    }
+  }
+
+  function onPaste() {
+    try {
+      const { counts, labels } = parseMatrix(pasteBox.value);
+      const current = model.get("labels");
+      const names =
+        labels ?? (counts.length === current.length ? current : freshLabels([], counts.length));
+      commit({ labels: names, counts, kept: names });
+    } catch (error) {
+      refuse(error);
+    }
+  }
+
+  kInput.addEventListener("change", onK);
+  kInput.addEventListener("keydown", onKKey);
+  zeroDivision.addEventListener("change", () => commit({ zero_division: zeroDivision.value }));
+  pasteButton.addEventListener("click", onPaste);
+
+  function buildGrid(labels) {
+    cells = labels.map((truth, i) =>
+      labels.map((predicted, j) => {
+        const cell = element("input", {
+          type: "text",
+          inputmode: "numeric",
+          className: "ma-cell",
+          "data-row": i,
+          "data-col": j,
+          "aria-label": `count of true ${truth}, predicted ${predicted}`,
+        });
+        cell.addEventListener("input", () => setCount(i, j, cell.value));
+        cell.addEventListener("keydown", (event) => onCellKey(i, j, event));
+        cell.addEventListener("blur", () => onCellDone(i, j));
+        return cell;
+      }),
+    );
+    heads = labels.map((label) => [
+      element("th", { scope: "col", text: label }),
+      element("th", { scope: "row", text: label }),
+    ]);
+    const head = element("tr", {}, [
+      element("th", { className: "ma-corner", text: "true ↓ predicted →" }),
+      ...heads.map(([column]) => column),
+    ]);
+    const rows = labels.map((_, i) =>
+      element("tr", {}, [heads[i][1], ...cells[i].map((cell) => element("td", {}, [cell]))]),
+    );
+    grid.replaceChildren(element("thead", {}, [head]), element("tbody", {}, rows));
+    boxes = labels.map((label, i) => {
+      const box = element("input", { type: "checkbox", className: "ma-keep-box", "data-label": label });
+      box.addEventListener("change", () => onKeep(i));
+      return box;
+    });
+    keepRow.replaceChildren(...labels.map((label, i) => element("label", {}, [boxes[i], ` ${label}`])));
+    drawnLabels = JSON.stringify(labels);
+  }
+
+  function drawControls(state) {
+    if (JSON.stringify(state.labels) !== drawnLabels) buildGrid(state.labels);
+    const vmax = Math.max(...state.counts.flat());
+    state.counts.forEach((row, i) =>
+      row.forEach((value, j) => {
+        const cell = cells[i][j];
+        if (document.activeElement !== cell) {
+          cell.value = String(value);
+          cell.removeAttribute("aria-invalid");
+        }
+        cell.style.backgroundColor = shade(value, vmax);
+      }),
+    );
+    state.labels.forEach((label, i) => {
+      const kept = state.kept.includes(label);
+      boxes[i].checked = kept;
+      for (const head of heads[i]) head.classList.toggle("ma-left-out", !kept);
+    });
+    if (document.activeElement !== kInput) kInput.value = String(state.labels.length);
+    zeroDivision.value = state.zeroDivision;
+    legend.textContent =
+      `Shading: light grey for 0 to mid grey for ${vmax.toLocaleString("en-US")}, ` +
+      "on a log scale so small counts show beside a dominant one.";
+  }
+
+  function drawReadout(state) {
+    const keptIndex = state.labels.map((_, i) => i).filter((i) => state.kept.includes(state.labels[i]));
+    const result = summarize(state.counts, keptIndex, ZERO_DIVISION[state.zeroDivision]);
+    const { labels: lc, perLabel } = result;
+    const count = (key, value, label = null) => quantity(key, signed(value), value, label);
+    const perLabelRows = keptIndex.map((i, n) => {
+      const label = state.labels[i];
+      return [
+        label,
+        [
+          count("tp", lc.tp[n], label),
+          count("fp", lc.fp[n], label),
+          count("fn", lc.fn[n], label),
+          count("support", lc.support[n], label),
+          ...PARTS.map((part) =>
+            quantity(`label-${part}`, percent(perLabel[part][n]), perLabel[part][n], label),
+          ),
+        ],
+      ];
+    });
+    const averageRows = AVERAGES.map((average) => [
+      average,
+      PARTS.map((part) => {
+        const value = result[average][part];
+        const text = average === "micro" ? exact(result.micro.parts[part], value) : percent(value);
+        return quantity(`${average}-${part}`, text, value);
+      }),
+    ]);
+    const leftOut = state.labels.filter((label) => !state.kept.includes(label));
+    const scored = leftOut.length === 0 ? "all" : state.kept.join(", ");
+    const pair = (a, x, b, y) => element("span", {}, [count(a, x), ", ", count(b, y)]);
+    const { accuracy } = result;
+    const totalRows = [
+      ["accuracy (all rows)", [quantity("accuracy", exact(accuracy.parts, accuracy.value), accuracy.value)]],
+      ["ΣFP, ΣFN over all labels", [pair("all-sum-fp", result.allSumFp, "all-sum-fn", result.allSumFn)]],
+      [`ΣFP, ΣFN over the labels scored (${scored})`, [pair("sum-fp", result.sumFp, "sum-fn", result.sumFn)]],
+      ["residual ΣFP − ΣFN over them", [count("residual", result.residual)]],
+    ];
+    const note = leftOut.length === 0 ? "" : ` (labels left out: ${leftOut.join(", ")})`;
+    const head = ["label", "TP", "FP", "FN", "support", "precision", "recall", "F1"];
+    readout.replaceChildren(
+      table("ma-labels", head, perLabelRows),
+      table("ma-averages", ["", "precision", "recall", "F1"], averageRows),
+      table("ma-totals", null, totalRows),
+      element("div", { className: "ma-verdict" }, [quantity("verdict", verdict(result), null), note]),
+    );
+  }
+
+  function draw() {
+    const state = readState(model);
+    drawControls(state);
+    drawReadout(state);
+    message.show(model.get("message"));
+  }
+
+  model.on("change", draw);
+  draw();
+  return () => model.off("change", draw);
+}
+
+export default { render };
