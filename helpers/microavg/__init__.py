@@ -15,8 +15,15 @@ Fraction(5, 9)
 
 import importlib
 
-from microavg.counts import ConfusionMatrix, LabelCounts, confusion_matrix, label_counts
-from microavg.scores import Scores, accuracy, scores
+from microavg.counts import (
+    ConfusionMatrix,
+    LabelCounts,
+    accuracy,
+    confusion_matrix,
+    label_counts,
+    scores,
+)
+from microavg.scores import Scores
 
 __all__ = [
     "ConfusionMatrix",

@@ -1,6 +1,9 @@
 """Count the statistics: confusion matrices and per-label TP, FP, FN and support.
 
-This module counts; :mod:`microavg.scores` averages. Conventions follow scikit-learn:
+This module counts and :mod:`microavg.scores` reduces the counts to scores; the door
+functions here (:func:`confusion_matrix`, :func:`label_counts`, :func:`scores`,
+:func:`accuracy`) check their arguments (:mod:`microavg.targets`), count, and reduce.
+Conventions follow scikit-learn:
 rows of a confusion matrix are true labels, columns are predicted labels, and
 ``labels=`` selects and orders labels, labels absent from the data counting as zero.
 
@@ -24,17 +27,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from microavg.scores import Number, Scores, check_options, ratio, scores_from_counts
 from microavg.targets import Targets, check_labels, check_sample_weight, check_targets
 
 __all__ = [
     "ROLES",
     "ConfusionMatrix",
     "LabelCounts",
+    "accuracy",
     "check_counts",
     "confusion_matrix",
     "counts_of",
     "label_counts",
     "role",
+    "scores",
 ]
 
 # A dense k x k matrix of int64 beyond this many cells (512 MiB) is refused.
@@ -303,18 +309,14 @@ class ConfusionMatrix:
         labels: Sequence[Hashable] | None = None,
         zero_division: float = 0.0,
         exact: bool = False,
-    ):
+    ) -> Scores:
         """Precision, recall and F1 from this matrix; see :func:`microavg.scores`."""
-        from microavg.scores import scores_from_counts
-
         return scores_from_counts(
             self.label_counts(labels), average=average, zero_division=zero_division, exact=exact
         )
 
-    def accuracy(self, *, exact: bool = False):
+    def accuracy(self, *, exact: bool = False) -> Number:
         """Share of rows predicted correctly, over every row counted."""
-        from microavg.scores import ratio
-
         return ratio(self.correct, self.total, exact=exact)
 
     # -- arithmetic and display -----------------------------------------------------
@@ -621,3 +623,92 @@ def counts_of(
     else:
         tp, fp, fn = weights @ (t & p), weights @ (p & ~t), weights @ (t & ~p)
     return LabelCounts(tuple(columns.tolist()), tp, fp, fn)
+
+
+def scores(
+    y_true: object,
+    y_pred: object,
+    *,
+    average: str | None = "micro",
+    labels: Sequence[Hashable] | None = None,
+    zero_division: float = 0.0,
+    exact: bool = False,
+    sample_weight: object = None,
+) -> Scores:
+    """Precision, recall and F1 of predictions, as scikit-learn computes them.
+
+    Parameters
+    ----------
+    y_true, y_pred : array-like
+        1-D labels (single-label), or 2-D 0/1 indicator arrays (multi-label).
+    average : {"micro", "macro", "weighted", None}, default "micro"
+        None gives one score per label.
+    labels : sequence, optional
+        Labels to score, in order. Labels left out still produce false positives and
+        false negatives for the labels kept; labels absent from the data count as
+        zero. For multi-label data, column indices.
+    zero_division : {0.0, 1.0, nan}, default 0.0
+        The score where its denominator is zero.
+    exact : bool, default False
+        Return :class:`fractions.Fraction` values instead of floats.
+    sample_weight : array-like of shape (n,), optional
+        Non-negative weight of each row (default: 1 each).
+
+    Returns
+    -------
+    Scores
+        With ``.precision``, ``.recall`` and ``.f1``; unpacks as a triple.
+
+    Examples
+    --------
+    The worked example: micro precision, recall and F1 all equal accuracy.
+
+    >>> import microavg as ma
+    >>> true, pred = list("AAAABBCCC"), list("AABCABBCC")
+    >>> ma.scores(true, pred, exact=True)
+    Scores(average='micro', precision=5/9, recall=5/9, f1=5/9)
+    >>> ma.accuracy(true, pred, exact=True)
+    Fraction(5, 9)
+
+    Leave label A out and the identity breaks:
+
+    >>> ma.scores(true, pred, labels=["B", "C"], exact=True)
+    Scores(average='micro', precision=1/2, recall=3/5, f1=6/11)
+
+    Weights change the numbers, not the identity:
+
+    >>> ma.scores(true, pred, sample_weight=[1, 1, 2, 1, 1, 1, 3, 1, 1], exact=True)
+    Scores(average='micro', precision=5/12, recall=5/12, f1=5/12)
+    """
+    check_options(average, zero_division)
+    targets = check_targets(y_true, y_pred)
+    weights = check_sample_weight(sample_weight, len(targets.y_true))
+    counts = counts_of(targets, labels, weights)
+    return scores_from_counts(counts, average=average, zero_division=zero_division, exact=exact)
+
+
+def accuracy(
+    y_true: object, y_pred: object, *, exact: bool = False, sample_weight: object = None
+) -> Number:
+    """Share of rows predicted correctly (for multi-label data: every label of the row).
+
+    With ``sample_weight``, the share of the total weight on rows predicted correctly.
+
+    Examples
+    --------
+    >>> import microavg as ma
+    >>> ma.accuracy([1, 2, 3], [1, 2, 2])
+    0.6666666666666666
+    >>> ma.accuracy([[1, 0], [1, 1]], [[1, 0], [1, 0]], exact=True)
+    Fraction(1, 2)
+    >>> ma.accuracy([1, 2, 3], [1, 2, 2], sample_weight=[1, 1, 2], exact=True)
+    Fraction(1, 2)
+    """
+    targets = check_targets(y_true, y_pred)
+    weights = check_sample_weight(sample_weight, len(targets.y_true))
+    same = targets.y_true == targets.y_pred
+    if targets.kind == "multi":
+        same = same.all(axis=1)
+    if weights is None:
+        return ratio(int(np.count_nonzero(same)), len(same), exact=exact)
+    return ratio(weights[same].sum().item(), weights.sum().item(), exact=exact)

@@ -22,7 +22,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from microavg.scores import scores
+from microavg.counts import scores
 
 __all__ = ["CASES", "precision_recall_gaps", "random_cases"]
 
