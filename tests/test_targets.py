@@ -57,7 +57,10 @@ def test_bad_labels_are_refused(labels, message):
 
 
 def test_multi_label_labels_must_be_column_indices():
-    with pytest.raises(ValueError, match=r"column indices in \[0, 2\)"):
+    with pytest.raises(
+        ValueError,
+        match="labels holds 2: column indices of the multi-label indicator arrays run from 0 to 1",
+    ):
         ma.scores([[1, 0]], [[1, 1]], labels=[2])
 
 

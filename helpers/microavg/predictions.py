@@ -30,6 +30,7 @@ from collections.abc import Hashable, Sequence
 
 import numpy as np
 
+from microavg._validate import real, whole_number
 from microavg.targets import check_labels, check_targets
 
 __all__ = [
@@ -74,12 +75,13 @@ def _check_scores(y_score: object) -> np.ndarray:
     return arr
 
 
-def _check_real(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a real number, got {value!r}")
-    if not np.isfinite(float(value)):
-        raise ValueError(f"{name} must be a finite number, got {value!r}")
-    return float(value)
+def _label_of_kind(name: str, value: object, family: str, what: str, advice: str) -> Hashable:
+    """``value``, if it is a label of ``family`` ("string" or "number": a whole number)."""
+    is_str = isinstance(value, str)
+    is_int = isinstance(value, numbers.Integral) and not isinstance(value, bool)
+    if (family == "string" and not is_str) or (family == "number" and not is_int):
+        raise ValueError(f"{name} is {value!r} but {what} {family}s: {advice}")
+    return value
 
 
 def _column_labels(labels: Sequence[Hashable] | None, n_columns: int) -> np.ndarray:
@@ -176,16 +178,11 @@ def abstain_below(
     [0, -1]
     """
     arr = _check_scores(y_score)
-    level = _check_real(confidence, "confidence")
+    level = real("confidence", confidence)
     columns = _column_labels(labels, arr.shape[1])
     wanted = "string" if columns.dtype.kind == "U" else "number"
-    is_str = isinstance(unknown, str)
-    is_int = isinstance(unknown, numbers.Integral) and not isinstance(unknown, bool)
-    if (wanted == "string" and not is_str) or (wanted == "number" and not is_int):
-        kind = "a string" if wanted == "string" else "a whole number"
-        raise ValueError(
-            f"unknown is {unknown!r} but the labels are {wanted}s: pass {kind} that is not a label"
-        )
+    kind = "a string" if wanted == "string" else "a whole number"
+    _label_of_kind("unknown", unknown, wanted, "the labels are", f"pass {kind} that is not a label")
     if unknown in columns.tolist():
         raise ValueError(
             f"unknown is {unknown!r}, which is one of the labels: abstentions need an "
@@ -232,7 +229,7 @@ def threshold_sets(y_score: object, threshold: float = 0.5) -> np.ndarray:
            [1, 1, 0]])
     """
     arr = _check_scores(y_score)
-    return arr >= _check_real(threshold, "threshold")
+    return arr >= real("threshold", threshold)
 
 
 def top_k_sets(y_score: object, k: int) -> np.ndarray:
@@ -268,8 +265,7 @@ def top_k_sets(y_score: object, k: int) -> np.ndarray:
     """
     arr = _check_scores(y_score)
     n_columns = arr.shape[1]
-    if isinstance(k, bool) or not isinstance(k, numbers.Integral) or not 1 <= k <= n_columns:
-        raise ValueError(f"k must be a whole number from 1 to {n_columns} (the columns), got {k!r}")
+    k = whole_number("k", k, 1, n_columns)
     # Sort the columns in reverse so a stable sort, read backwards, puts the highest
     # score first and, among equal scores, the earlier column first.
     ascending = np.argsort(arr[:, ::-1], axis=1, kind="stable")
@@ -311,6 +307,8 @@ def one_hot(y: object, labels: Sequence[Hashable]) -> np.ndarray:
     """
     if np.ndim(y) != 1:
         raise ValueError(f"y has shape {np.shape(y)}: expected 1-D labels, one per row")
+    if labels is None:
+        raise ValueError("labels is None: pass the labels, one per column, in order")
     targets = check_targets(y, y)
     values = targets.y_true
     columns = check_labels(labels, targets.family)
@@ -376,13 +374,8 @@ def drop_ignored(
             "pass one prediction per true label"
         )
     targets = check_targets(np.ravel(y_true), np.ravel(y_pred))
-    is_str = isinstance(ignore_index, str)
-    is_int = isinstance(ignore_index, numbers.Integral) and not isinstance(ignore_index, bool)
-    if (targets.family == "string" and not is_str) or (targets.family == "number" and not is_int):
-        raise ValueError(
-            f"ignore_index is {ignore_index!r} but y_true holds {targets.family}s: "
-            "pass an ignore_index of the same kind, or no row would ever be dropped"
-        )
+    advice = "pass an ignore_index of the same kind, or no row would ever be dropped"
+    _label_of_kind("ignore_index", ignore_index, targets.family, "y_true holds", advice)
     keep = targets.y_true != ignore_index
     if not keep.any():
         raise ValueError(

@@ -40,6 +40,10 @@ class Targets:
     label_dtype: np.dtype
 
 
+def _is_whole(value: object) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool | np.bool_)
+
+
 def _describe(value: object) -> str:
     return f"{value!r} ({type(value).__name__})"
 
@@ -209,9 +213,10 @@ def check_labels(
 ) -> np.ndarray | None:
     """Check a ``labels=`` argument against the kind of labels the data holds.
 
-    ``family`` is ``Targets.family``; for multi-label indicators ``labels`` are column
-    indices and ``n_columns`` bounds them. With no ``family``, labels may be strings or
-    numbers (not a mix). Returns the labels as an array, or None.
+    ``family`` is ``Targets.family``; for multi-label indicators (``"indicator"``) ``labels``
+    are column indices and ``n_columns`` bounds them, as it bounds plain label indices
+    (``"index"``, as :mod:`microavg.symbolic` numbers its labels). With no ``family``,
+    labels may be strings or numbers (not a mix). Returns the labels as an array, or None.
 
     Examples
     --------
@@ -221,6 +226,10 @@ def check_labels(
     Traceback (most recent call last):
     ...
     ValueError: labels holds 'A' twice: each label may be listed once
+    >>> check_labels([0, 3], "index", n_columns=3)
+    Traceback (most recent call last):
+    ...
+    ValueError: labels holds 3: label indices run from 0 to 2
     """
     if labels is None:
         return None
@@ -238,11 +247,19 @@ def check_labels(
         raise ValueError(
             f"labels holds {uniq[counts > 1][0].item()!r} twice: each label may be listed once"
         )
-    if family == "indicator":
-        if fam != "number" or arr.min() < 0 or arr.max() >= n_columns:
+    if family in ("indicator", "index"):
+        what = (
+            "label indices"
+            if family == "index"
+            else "column indices of the multi-label indicator arrays"
+        )
+        if arr.dtype.kind not in "iu":  # strings, bools and floats such as 1.0
+            bad = next(v for v in labels if not _is_whole(v))
+            raise ValueError(f"labels holds {bad!r}: {what} are whole numbers")
+        outside = (arr < 0) | (arr >= n_columns)
+        if outside.any():
             raise ValueError(
-                f"labels must be column indices in [0, {n_columns}) for multi-label "
-                f"indicator arrays, got {arr.tolist()}"
+                f"labels holds {arr[outside][0].item()}: {what} run from 0 to {n_columns - 1}"
             )
         return arr.astype(np.intp)
     if family is not None and fam != family:
