@@ -9,6 +9,7 @@ from fractions import Fraction
 import microavg as ma
 import numpy as np
 import pytest
+from microavg.counts import ROLES, role
 from microavg.examples import worked_example
 from sklearn.metrics import confusion_matrix as sk_confusion_matrix
 from sklearn.metrics import precision_recall_fscore_support
@@ -224,3 +225,8 @@ def test_negative_labels_of_every_signed_dtype_keep_their_sign(dtype):
     cm = ma.confusion_matrix(np.array([0, -1, -1], dtype=dtype), np.array([-1, -1, 0], dtype=dtype))
     assert cm.labels == (-1, 0)
     assert cm.counts.tolist() == [[1, 1], [1, 0]]
+
+
+def test_role_names_the_three_ways_a_row_counts_for_a_label():
+    assert [role(t, p, "A") for t, p in ["AA", "BA", "AB", "BC"]] == ["TP", "FP", "FN", None]
+    assert ROLES == ("TP", "FP", "FN")
