@@ -146,7 +146,11 @@ def test_from_counts_defaults_to_integer_labels():
         ([[1, 0.5], [0, 0]], None, "counts holds 0.5 at row 0, column 1"),
         ([[1, float("nan")], [0, 0]], None, "counts holds nan at row 0, column 1"),
         ([["a", "b"], ["c", "d"]], None, "counts has dtype <U1: expected whole numbers"),
-        ([[1, 2], [3]], None, "counts must be a square k x k matrix"),
+        (
+            [[1, 2], [3]],
+            None,
+            "counts is ragged: its rows have different lengths; expected a square k x k matrix",
+        ),
         ([[1, 0], [0, 1]], ["A"], "labels has 1 labels but counts is 2 x 2"),
         ([[1, 0], [0, 1]], ["A", "A"], "labels holds 'A' twice"),
     ],

@@ -26,7 +26,10 @@ WEIGHTS = [1, 1, 2, 1, 1, 1, 3, 1, 1]
         ([1.0, math.nan, 1.0], "sample_weight holds nan at index 1: every weight must be a finite"),
         ([1.0, 1.0, math.inf], "sample_weight holds inf at index 2: every weight must be a finite"),
         (["1", "2", "3"], "sample_weight has dtype <U1: weights must be numbers"),
-        ([1, None, 1], "sample_weight has dtype object: weights must be numbers"),
+        (
+            [1, None, 1],
+            r"sample_weight holds None \(NoneType\) at index 1: weights must be numbers",
+        ),
         ([0, 0, 0], "sample_weight is all zero: at least one row must count"),
         ([2**51, 2**51, 1], "sample_weight holds whole numbers summing to 2\\*\\*52 or more"),
     ],
