@@ -225,3 +225,18 @@ def test_bad_scores_are_refused_at_the_door(y_score, message):
 def test_bad_arguments_are_refused_naming_them(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_one_hot_without_labels_is_a_value_error_not_a_type_error():
+    with pytest.raises(ValueError, match=r"^labels is None: pass the labels"):
+        one_hot(["A"], None)
+
+
+def test_a_threshold_too_large_for_a_float_is_a_value_error_not_an_overflow_error():
+    with pytest.raises(ValueError, match="threshold must be a finite real number, got a number"):
+        threshold_sets(Y_SCORE, 10**400)
+
+
+def test_ragged_scores_are_refused_naming_y_score():
+    with pytest.raises(ValueError, match=r"^y_score is ragged"):
+        threshold_sets([[0.1, 0.9], [0.5]])

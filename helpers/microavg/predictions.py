@@ -31,7 +31,7 @@ from collections.abc import Hashable, Sequence
 import numpy as np
 
 from microavg._validate import real, whole_number
-from microavg.targets import check_labels, check_targets
+from microavg.targets import as_array, check_labels, check_targets
 
 __all__ = [
     "abstain_below",
@@ -50,7 +50,7 @@ def _check_scores(y_score: object) -> np.ndarray:
     """A 2-D array of finite real scores, one row per prediction, one column per label."""
     if y_score is None:
         raise ValueError("y_score is None: pass an array of scores, one column per label")
-    arr = np.asarray(y_score)
+    arr = as_array("y_score", y_score, "a 2-D array, one row per prediction")
     if arr.ndim != 2:
         raise ValueError(
             f"y_score has shape {arr.shape}: expected a 2-D array, one row per prediction "
@@ -305,8 +305,9 @@ def one_hot(y: object, labels: Sequence[Hashable]) -> np.ndarray:
            [1, 0, 0],
            [0, 1, 0]])
     """
-    if np.ndim(y) != 1:
-        raise ValueError(f"y has shape {np.shape(y)}: expected 1-D labels, one per row")
+    shape = as_array("y", y, "1-D labels, one per row").shape
+    if len(shape) != 1:
+        raise ValueError(f"y has shape {shape}: expected 1-D labels, one per row")
     if labels is None:
         raise ValueError("labels is None: pass the labels, one per column, in order")
     targets = check_targets(y, y)
@@ -367,7 +368,7 @@ def drop_ignored(
     >>> t.tolist(), p.tolist()
     ([0, 2, 1], [0, 1, 1])
     """
-    shapes = np.shape(y_true), np.shape(y_pred)
+    shapes = as_array("y_true", y_true).shape, as_array("y_pred", y_pred).shape
     if shapes[0] != shapes[1]:
         raise ValueError(
             f"y_true has shape {shapes[0]} but y_pred has shape {shapes[1]}: "

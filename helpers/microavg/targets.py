@@ -436,7 +436,9 @@ def check_sample_weight(sample_weight: object, n_rows: int) -> np.ndarray | None
         raise ValueError("sample_weight is all zero: at least one row must count")
     if arr.dtype.kind == "f":
         arr = arr.astype(np.float64, copy=False)
-        if not np.isfinite(arr.sum()):
+        with np.errstate(over="ignore"):
+            total = arr.sum()
+        if not np.isfinite(total):
             raise ValueError(
                 "sample_weight sums to more than the largest float: scale the weights down"
             )
