@@ -1,10 +1,11 @@
 """microavg: why micro-averaged precision, recall and F1 equal accuracy, and when not.
 
 The engine counts (:mod:`microavg.counts`) and averages (:mod:`microavg.scores`) with
-numpy alone. The lessons' other helpers load on first use, as attributes or by
-import: ``ma.examples`` (the lessons' datasets), ``ma.predictions`` (scores to labels:
-arg-max, thresholds, top-k, abstention), ``ma.simulation`` and ``ma.sweeps`` (random
-classifiers and cases), all numpy;
+numpy alone; ``ma.explain`` (:mod:`microavg.explanation`, loaded on first use) says why
+micro scores agree or part on your data. The lessons' other helpers load on first use,
+as attributes or by import: ``ma.examples`` (the lessons' datasets), ``ma.predictions``
+(scores to labels: arg-max, thresholds, top-k, abstention), ``ma.simulation`` and
+``ma.sweeps`` (random classifiers and cases), all numpy;
 ``ma.symbolic`` (sympy), ``ma.plots`` (matplotlib), ``ma.tables`` (pandas),
 ``ma.widgets`` and ``ma.live`` (ipywidgets).
 
@@ -31,12 +32,14 @@ __all__ = [
     "Scores",
     "accuracy",
     "confusion_matrix",
+    "explain",
     "label_counts",
     "scores",
 ]
 
 _LAZY_MODULES = {
     "examples",
+    "explanation",
     "live",
     "plots",
     "predictions",
@@ -49,7 +52,13 @@ _LAZY_MODULES = {
 }
 
 
+# Functions loaded with their module on first use: ma.explain(...) works without an import.
+_LAZY_FUNCTIONS = {"explain": "explanation"}
+
+
 def __getattr__(name: str):
     if name in _LAZY_MODULES:
         return importlib.import_module(f"microavg.{name}")
+    if name in _LAZY_FUNCTIONS:
+        return getattr(importlib.import_module(f"microavg.{_LAZY_FUNCTIONS[name]}"), name)
     raise AttributeError(f"module 'microavg' has no attribute {name!r}")

@@ -41,6 +41,7 @@ __all__ = [
     "ConfusionMatrix",
     "LabelCounts",
     "accuracy",
+    "accuracy_of",
     "check_counts",
     "confusion_matrix",
     "counts_of",
@@ -823,6 +824,11 @@ def accuracy(
     """
     targets = check_targets(y_true, y_pred)
     weights = check_sample_weight(sample_weight, len(targets.y_true))
+    return accuracy_of(targets, weights, exact=exact)
+
+
+def accuracy_of(targets: Targets, weights: np.ndarray | None, *, exact: bool = False) -> Number:
+    """:func:`accuracy` for targets (and weights) already checked at the door."""
     same = targets.y_true == targets.y_pred
     if targets.kind == "multi":
         same = same.all(axis=1)

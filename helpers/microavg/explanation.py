@@ -1,0 +1,461 @@
+"""Why micro precision, recall, F1 and accuracy agree or part on *your* data.
+
+:func:`explain` scores the data as scikit-learn does (micro averages, ``accuracy_score``)
+and says, with the data's own counts, whether the identity micro P = R = F1 = accuracy is
+guaranteed, and what voids the guarantee where it is not. Exactly three things can:
+
+* ``"labels"``: ``labels=`` leaves out a label that occurs in ``y_true`` or ``y_pred``. A
+  row whose true label is left out but whose prediction is scored is an FP with no FN
+  ("an error out of" the left-out label); the reverse is an FN with no FP ("an error into"
+  it). ΣFP − ΣFN over the labels scored is, label by label, the errors out minus the
+  errors in.
+* ``"multilabel"``: 2-D indicator data, where a row may hold no label or several, so a
+  predicted tag that is wrong (an FP) need not come with a missed one (an FN) in its row.
+* ``"zero_division"``: a micro denominator is 0, so ``zero_division`` decides a score.
+
+With none of them (complete single-label data) the four numbers are equal, always.
+
+>>> import microavg as ma
+>>> print(ma.explain(list("AAAABBCCC"), list("AABCABBCC")))  # doctest: +NORMALIZE_WHITESPACE
+Micro precision 5/9 (55.6%), recall 5/9 (55.6%), F1 5/9 (55.6%); accuracy 5/9 (55.6%).
+They agree, as they must: ΣFP = 4 = ΣFN. Every wrong prediction is an FP for the label
+predicted and an FN for the true label, so TP + FP = TP + FN = 9, the number of rows,
+and micro precision, recall and F1 all equal accuracy.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from microavg.counts import accuracy_of, counts_of
+from microavg.prose import exact as exact_text
+from microavg.prose import md_table, percent, signed
+from microavg.scores import check_options, scores_from_counts
+from microavg.targets import Targets, check_labels, check_sample_weight, check_targets
+
+__all__ = ["CAUSES", "Explanation", "LeftOut", "explain"]
+
+CAUSES = ("labels", "multilabel", "zero_division")
+"""What can void the guarantee micro P = R = F1 = accuracy, in the order they are told."""
+
+SCORES = ("precision", "recall", "f1")
+
+# At most this many left-out labels are told one by one; the rest are summed up.
+_SHOWN = 10
+
+Count = int | float
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A label that occurs in the data but is left out by ``labels=``.
+
+    Attributes
+    ----------
+    label
+        The label.
+    out_of : int or float, or None
+        Rows whose true label is this one, predicted as a label scored: each an FP with
+        no FN (summed weights with ``sample_weight``). None for multi-label data, whose
+        left-out columns are simply not counted.
+    into : int or float, or None
+        Rows whose true label is scored, predicted as this one: each an FN with no FP.
+    """
+
+    label: Hashable
+    out_of: Count | None
+    into: Count | None
+
+
+@dataclass(frozen=True, eq=False)
+class Explanation:
+    """What :func:`explain` found: the four numbers, whether they agree, and why.
+
+    Attributes
+    ----------
+    precision, recall, f1 : float
+        The micro averages, equal to scikit-learn's ``precision_recall_fscore_support``.
+    accuracy : float
+        scikit-learn's ``accuracy_score`` (subset accuracy for multi-label data, over
+        every row whatever ``labels`` is).
+    exact : dict
+        The same four as :class:`fractions.Fraction` (a nan ``zero_division`` stays nan).
+    holds : bool
+        Whether the four numbers agree on this data.
+    causes : tuple of str
+        What voids the guarantee, from :data:`CAUSES`; empty for complete single-label
+        data, where the identity is guaranteed.
+    sum_tp, sum_fp, sum_fn : int or float
+        TP, FP and FN summed over the labels scored (weights summed with ``sample_weight``).
+    total : int or float
+        The rows (or their summed weight).
+    left_out : tuple of LeftOut
+        The labels that occur in the data but are left out, with their errors.
+    extra_tags, missed_tags : int or float, or None
+        Multi-label data: FPs with no FN in their row, and FNs with no FP in theirs
+        (None for single-label data). ΣFP − ΣFN = extra_tags − missed_tags.
+    equals_accuracy : tuple of str
+        The scores that equal accuracy by construction on this data, even where the
+        guarantee is void: recall when every label occurring in ``y_true`` is scored,
+        precision when every label occurring in ``y_pred`` is.
+    zero_denominators : tuple of str
+        The scores whose denominator is 0 (decided by ``zero_division``).
+    zero_division : float
+    weighted : bool
+        Whether ``sample_weight`` was given.
+    """
+
+    precision: float
+    recall: float
+    f1: float
+    accuracy: float
+    exact: dict
+    holds: bool
+    causes: tuple[str, ...]
+    sum_tp: Count
+    sum_fp: Count
+    sum_fn: Count
+    total: Count
+    left_out: tuple[LeftOut, ...]
+    extra_tags: Count | None
+    missed_tags: Count | None
+    equals_accuracy: tuple[str, ...]
+    zero_denominators: tuple[str, ...]
+    zero_division: float
+    weighted: bool
+
+    def __str__(self) -> str:
+        return "\n".join(self._paragraphs(_plain, _plain_number))
+
+    def __repr__(self) -> str:
+        return (
+            f"Explanation(holds={self.holds}, causes={self.causes!r}, "
+            f"precision={self.precision!r}, recall={self.recall!r}, f1={self.f1!r}, "
+            f"accuracy={self.accuracy!r})"
+        )
+
+    def _repr_markdown_(self) -> str:
+        parts = self._paragraphs(_markdown, _plain_number)
+        table = md_table(["", "precision", "recall", "F1", "accuracy"], [self._number_row()])
+        return "\n\n".join([table, *parts])
+
+    def _repr_html_(self) -> str:
+        parts = self._paragraphs(_html, _plain_number)
+        head = "".join(f"<th>{h}</th>" for h in ("precision", "recall", "F1", "accuracy"))
+        row = "".join(f"<td>{html.escape(cell)}</td>" for cell in self._number_row()[1:])
+        paragraphs = "".join(f"<p>{p}</p>" for p in parts)
+        return (
+            '<div class="microavg-explanation tex2jax_ignore mathjax_ignore">'
+            f"<table><thead><tr>{head}</tr></thead><tbody><tr>{row}</tr></tbody></table>"
+            f"{paragraphs}</div>"
+        )
+
+    # -- the words ------------------------------------------------------------------
+
+    def _number_row(self) -> list[str]:
+        names = ("precision", "recall", "f1", "accuracy")
+        return ["micro", *(self._score(name) for name in names)]
+
+    def _score(self, name: str) -> str:
+        value = self.exact[name]
+        if isinstance(value, float):  # nan: zero_division=nan decided it
+            return percent(value)
+        whole = all(isinstance(v, int) for v in (self.sum_tp, self.sum_fp, self.sum_fn))
+        return exact_text(value) if whole else percent(value, digits=2)
+
+    def _paragraphs(
+        self, label: Callable[[Hashable], str], number: Callable[[Count], str]
+    ) -> list[str]:
+        fp, fn, total = number(self.sum_fp), number(self.sum_fn), number(self.total)
+        rows = "the summed weight of the rows" if self.weighted else "the number of rows"
+        lines = [
+            f"Micro precision {self._score('precision')}, recall {self._score('recall')}, "
+            f"F1 {self._score('f1')}; accuracy {self._score('accuracy')}."
+        ]
+        if not self.causes:
+            lines.append(
+                f"They agree, as they must: ΣFP = {fp} = ΣFN. Every wrong prediction is an FP "
+                "for the label predicted and an FN for the true label, so TP + FP = TP + FN "
+                f"= {total}, {rows}, and micro precision, recall and F1 all equal accuracy."
+            )
+            return lines
+        verdict = "They agree on this data" if self.holds else "They part"
+        reasons = {
+            "labels": "labels= leaves out labels that occur in the data",
+            "multilabel": "the data is multi-label",
+            "zero_division": "a denominator is 0",
+        }
+        why = " and ".join(reasons[c] for c in self.causes)
+        lines.append(f"{verdict}, but nothing guarantees it: {why}.")
+        if "labels" in self.causes:
+            lines.append(self._labels_paragraph(label, number))
+        if "multilabel" in self.causes:
+            lines.append(
+                "A row of multi-label data may hold no label or several, so a wrong tag "
+                f"need not come with a missed one: ΣFP = {fp} and ΣFN = {fn}, of which "
+                f"{number(self.extra_tags)} extra tags (an FP with no FN in its row) and "
+                f"{number(self.missed_tags)} missed tags (an FN with no FP in its row); "
+                "accuracy is subset accuracy, the share of rows with every tag right."
+            )
+        if "zero_division" in self.causes:
+            lines.append(self._zero_paragraph())
+        if self.equals_accuracy and "multilabel" not in self.causes:
+            lines.append(self._still_equal())
+        return lines
+
+    def _labels_paragraph(
+        self, label: Callable[[Hashable], str], number: Callable[[Count], str]
+    ) -> str:
+        fp, fn = number(self.sum_fp), number(self.sum_fn)
+        names = ", ".join(label(item.label) for item in self.left_out[:_SHOWN])
+        more = len(self.left_out) - _SHOWN
+        names += f" and {more} more" if more > 0 else ""
+        if self.extra_tags is not None:  # multi-label: columns left out are not counted
+            return f"Left out: {names}; their tags count neither as FP nor as FN."
+        residual = signed(number(_minus(self.sum_fp, self.sum_fn)))
+        each = "; ".join(
+            f"{label(item.label)}: {number(item.out_of)} out of it, {number(item.into)} into it"
+            for item in self.left_out[:_SHOWN]
+        )
+        return (
+            f"Left out: {names}. Over the labels scored ΣFP = {fp} and ΣFN = {fn}: the "
+            f"residual ΣFP − ΣFN = {residual} is, per label left out, the errors out of it "
+            "(true label left out, predicted as a label scored: an FP with no FN) minus the "
+            f"errors into it (true label scored, predicted as it: an FN with no FP). {each}."
+        )
+
+    def _zero_paragraph(self) -> str:
+        why = {
+            "precision": "precision (nothing is predicted as a label scored)",
+            "recall": "recall (no true label is a label scored)",
+            "f1": "F1 (no TP, FP or FN at all)",
+        }
+        names = " and ".join(why[name] for name in self.zero_denominators)
+        return (
+            f"The denominator of {names} is 0, so zero_division = {self.zero_division} decides it."
+        )
+
+    def _still_equal(self) -> str:
+        if set(self.equals_accuracy) == set(SCORES):
+            return "Precision, recall and F1 still equal accuracy: no row has a label left out."
+        if self.equals_accuracy == ("recall",):
+            return (
+                "Recall still equals accuracy: every label that occurs in y_true is scored, "
+                "so TP + FN counts every row."
+            )
+        return (
+            "Precision still equals accuracy: every label that occurs in y_pred is scored, "
+            "so TP + FP counts every row."
+        )
+
+
+def _minus(a: Count, b: Count) -> Count:
+    return a - b
+
+
+def _plain(label: Hashable) -> str:
+    return repr(label)
+
+
+def _plain_number(value: Count | None) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return signed(f"{value:.6g}")
+    return signed(int(value)) if value is not None else "none"
+
+
+_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!$<>&~"
+
+
+def _markdown(label: Hashable) -> str:
+    # Labels are the user's text: no emphasis, link, HTML tag or TeX ($) may come of it.
+    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in repr(label))
+
+
+def _html(label: Hashable) -> str:
+    return html.escape(repr(label))
+
+
+# -- the analysis ---------------------------------------------------------------------
+
+
+def explain(
+    y_true: object,
+    y_pred: object,
+    *,
+    labels: Sequence[Hashable] | None = None,
+    sample_weight: object = None,
+    zero_division: float = 0.0,
+) -> Explanation:
+    """Whether micro precision, recall, F1 and accuracy agree on this data, and why.
+
+    Parameters
+    ----------
+    y_true, y_pred : array-like
+        1-D labels (single-label), or 2-D 0/1 indicator arrays (multi-label).
+    labels : sequence, optional
+        The labels scored, as in :func:`microavg.scores` (column indices for
+        multi-label data).
+    sample_weight : array-like of shape (n,), optional
+        Non-negative weight of each row.
+    zero_division : {0.0, 1.0, nan}, default 0.0
+        The score where its denominator is 0.
+
+    Returns
+    -------
+    Explanation
+        ``str()`` tells it in words; in a notebook it shows as a table and text.
+
+    Raises
+    ------
+    ValueError
+        For inputs refused at the door, as :func:`microavg.scores` refuses them.
+
+    Examples
+    --------
+    An abstention ("?") left out with ``labels=``: recall still equals accuracy.
+
+    >>> import microavg as ma
+    >>> e = ma.explain(list("AABB"), list("A?BA"), labels=["A", "B"])
+    >>> e.holds, e.causes, e.equals_accuracy
+    (False, ('labels',), ('recall',))
+    >>> e.exact["precision"], e.exact["recall"], e.left_out
+    (Fraction(2, 3), Fraction(1, 2), (LeftOut(label='?', out_of=0, into=1),))
+    """
+    zero_division = check_options("micro", zero_division)
+    targets = check_targets(y_true, y_pred)
+    weights = check_sample_weight(sample_weight, len(targets.y_true))
+    lc = counts_of(targets, labels, weights)
+    exact = dict(
+        zip(
+            SCORES,
+            scores_from_counts(lc, zero_division=zero_division, exact=True),
+            strict=True,
+        )
+    )
+    exact["accuracy"] = accuracy_of(targets, weights, exact=True)
+    floats = scores_from_counts(lc, zero_division=zero_division)
+    sum_tp, sum_fp, sum_fn = (_number(a.sum()) for a in (lc.tp, lc.fp, lc.fn))
+    total = _number(len(targets.y_true) if weights is None else weights.sum())
+    if targets.kind == "single":
+        left_out = _left_out_single(targets, labels, weights)
+        extra = missed = None
+    else:
+        left_out = _left_out_columns(targets, lc.labels)
+        extra, missed = _unpaired_tags(targets, lc.labels, weights)
+    denominators = {"precision": sum_tp + sum_fp, "recall": sum_tp + sum_fn}
+    denominators["f1"] = 2 * sum_tp + sum_fp + sum_fn
+    zero = tuple(name for name in SCORES if denominators[name] == 0)
+    causes = tuple(
+        cause
+        for cause, present in zip(
+            CAUSES, (bool(left_out), targets.kind == "multi", bool(zero)), strict=True
+        )
+        if present
+    )
+    equal = ()
+    if targets.kind == "single":
+        recall_equal = sum_tp + sum_fn == total
+        precision_equal = sum_tp + sum_fp == total
+        equal = tuple(
+            name
+            for name, ok in zip(
+                SCORES,
+                (precision_equal, recall_equal, recall_equal and precision_equal),
+                strict=True,
+            )
+            if ok
+        )
+    values = [exact[name] for name in (*SCORES, "accuracy")]
+    holds = not any(isinstance(v, float) and math.isnan(v) for v in values) and all(
+        v == values[0] for v in values
+    )
+    return Explanation(
+        precision=float(floats.precision),
+        recall=float(floats.recall),
+        f1=float(floats.f1),
+        accuracy=float(accuracy_of(targets, weights)),
+        exact=exact,
+        holds=holds,
+        causes=causes,
+        sum_tp=sum_tp,
+        sum_fp=sum_fp,
+        sum_fn=sum_fn,
+        total=total,
+        left_out=left_out,
+        extra_tags=extra,
+        missed_tags=missed,
+        equals_accuracy=equal,
+        zero_denominators=zero,
+        zero_division=zero_division,
+        weighted=weights is not None,
+    )
+
+
+def _number(value: object) -> Count:
+    """A numpy count as a Python int (or float, for summed float weights)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _distinct(values: np.ndarray, targets: Targets) -> tuple[list, np.ndarray]:
+    """The distinct labels of one array (as reported) and each row's index into them."""
+    uniq, inverse = np.unique(values, return_inverse=True)
+    if targets.family == "number":
+        uniq = uniq.astype(targets.label_dtype)
+    return uniq.tolist(), inverse
+
+
+def _weighted_bincount(index: np.ndarray, weights: np.ndarray | None, size: int) -> list[Count]:
+    if weights is None:
+        return np.bincount(index, minlength=size).tolist()
+    sums = np.bincount(index, weights=weights, minlength=size)
+    # Whole-number weights sum below 2**52 (the door saw to it): exact in float64.
+    return sums.astype(np.int64).tolist() if weights.dtype.kind != "f" else sums.tolist()
+
+
+def _left_out_single(
+    targets: Targets, labels: Sequence[Hashable] | None, weights: np.ndarray | None
+) -> tuple[LeftOut, ...]:
+    if labels is None:
+        return ()
+    kept = set(check_labels(labels, targets.family).tolist())
+    true_labels, t_index = _distinct(targets.y_true, targets)
+    pred_labels, p_index = _distinct(targets.y_pred, targets)
+    t_kept = np.array([v in kept for v in true_labels], dtype=bool)[t_index]
+    p_kept = np.array([v in kept for v in pred_labels], dtype=bool)[p_index]
+    out_rows, into_rows = ~t_kept & p_kept, t_kept & ~p_kept
+    w_out = None if weights is None else weights[out_rows]
+    w_into = None if weights is None else weights[into_rows]
+    out_of = _weighted_bincount(t_index[out_rows], w_out, len(true_labels))
+    into = _weighted_bincount(p_index[into_rows], w_into, len(pred_labels))
+    found: dict = {}
+    for i, label in enumerate(true_labels):
+        if label not in kept:
+            found[label] = [out_of[i], 0]
+    for i, label in enumerate(pred_labels):
+        if label not in kept:
+            found.setdefault(label, [0, 0])[1] = into[i]
+    return tuple(LeftOut(v, *found[v]) for v in sorted(found))
+
+
+def _left_out_columns(targets: Targets, scored: tuple) -> tuple[LeftOut, ...]:
+    used = (targets.y_true | targets.y_pred).any(axis=0)
+    kept = set(scored)
+    return tuple(LeftOut(c, None, None) for c in np.flatnonzero(used).tolist() if c not in kept)
+
+
+def _unpaired_tags(
+    targets: Targets, scored: tuple, weights: np.ndarray | None
+) -> tuple[Count, Count]:
+    columns = list(scored)
+    t, p = targets.y_true[:, columns], targets.y_pred[:, columns]
+    fp_row = np.count_nonzero(p & ~t, axis=1)
+    fn_row = np.count_nonzero(t & ~p, axis=1)
+    extra, missed = np.maximum(fp_row - fn_row, 0), np.maximum(fn_row - fp_row, 0)
+    if weights is None:
+        return int(extra.sum()), int(missed.sum())
+    return _number(weights @ extra), _number(weights @ missed)
