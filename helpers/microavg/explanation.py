@@ -29,13 +29,14 @@ import html
 import math
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 
 from microavg.counts import accuracy_of, counts_of
 from microavg.prose import exact as exact_text
 from microavg.prose import md_table, percent, signed
-from microavg.scores import check_options, scores_from_counts
+from microavg.scores import check_options, ratio, scores_from_counts
 from microavg.targets import Targets, check_labels, check_sample_weight, check_targets
 
 __all__ = ["CAUSES", "Explanation", "LeftOut", "explain"]
@@ -48,7 +49,7 @@ SCORES = ("precision", "recall", "f1")
 # At most this many left-out labels are told one by one; the rest are summed up.
 _SHOWN = 10
 
-Count = int | float
+Count = int | Fraction
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,11 @@ class LeftOut:
     ----------
     label
         The label.
-    out_of : int or float, or None
+    out_of : int or Fraction, or None
         Rows whose true label is this one, predicted as a label scored: each an FP with
-        no FN (summed weights with ``sample_weight``). None for multi-label data, whose
-        left-out columns are simply not counted.
-    into : int or float, or None
+        no FN (with ``sample_weight``: their summed weight, exactly). None for multi-label
+        data, whose left-out columns are simply not counted.
+    into : int or Fraction, or None
         Rows whose true label is scored, predicted as this one: each an FN with no FP.
     """
 
@@ -84,19 +85,21 @@ class Explanation:
         scikit-learn's ``accuracy_score`` (subset accuracy for multi-label data, over
         every row whatever ``labels`` is).
     exact : dict
-        The same four as :class:`fractions.Fraction` (a nan ``zero_division`` stays nan).
+        The same four as :class:`fractions.Fraction`, from exact sums of the weights (a nan
+        ``zero_division`` stays nan); ``holds`` compares these.
     holds : bool
         Whether the four numbers agree on this data.
     causes : tuple of str
         What voids the guarantee, from :data:`CAUSES`; empty for complete single-label
         data, where the identity is guaranteed.
-    sum_tp, sum_fp, sum_fn : int or float
-        TP, FP and FN summed over the labels scored (weights summed with ``sample_weight``).
-    total : int or float
+    sum_tp, sum_fp, sum_fn : int or Fraction
+        TP, FP and FN summed over the labels scored (with ``sample_weight``: the weights,
+        summed exactly, so a Fraction for float weights).
+    total : int or Fraction
         The rows (or their summed weight).
     left_out : tuple of LeftOut
         The labels that occur in the data but are left out, with their errors.
-    extra_tags, missed_tags : int or float, or None
+    extra_tags, missed_tags : int or Fraction, or None
         Multi-label data: FPs with no FN in their row, and FNs with no FP in theirs
         (None for single-label data). ΣFP − ΣFN = extra_tags − missed_tags.
     equals_accuracy : tuple of str
@@ -165,7 +168,7 @@ class Explanation:
         value = self.exact[name]
         if isinstance(value, float):  # nan: zero_division=nan decided it
             return percent(value)
-        whole = all(isinstance(v, int) for v in (self.sum_tp, self.sum_fp, self.sum_fn))
+        whole = all(v.denominator == 1 for v in (self.sum_tp, self.sum_fp, self.sum_fn))
         return exact_text(value) if whole else percent(value, digits=2)
 
     def _paragraphs(
@@ -262,13 +265,13 @@ def _plain(label: Hashable) -> str:
     return repr(label)
 
 
-def _plain_number(value: Count | None) -> str:
-    if isinstance(value, float) and not value.is_integer():
-        return signed(f"{value:.6g}")
-    return signed(int(value)) if value is not None else "none"
+def _plain_number(value: Count) -> str:
+    if value.denominator != 1:  # summed float weights
+        return signed(f"{float(value):.6g}")
+    return signed(int(value))
 
 
-_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!$<>&~"
+_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!$<>&~|"
 
 
 def _markdown(label: Hashable) -> str:
@@ -330,47 +333,46 @@ def explain(
     targets = check_targets(y_true, y_pred)
     weights = check_sample_weight(sample_weight, len(targets.y_true))
     lc = counts_of(targets, labels, weights)
-    exact = dict(
-        zip(
-            SCORES,
-            scores_from_counts(lc, zero_division=zero_division, exact=True),
-            strict=True,
-        )
-    )
-    exact["accuracy"] = accuracy_of(targets, weights, exact=True)
     floats = scores_from_counts(lc, zero_division=zero_division)
-    sum_tp, sum_fp, sum_fn = (_number(a.sum()) for a in (lc.tp, lc.fp, lc.fn))
-    total = _number(len(targets.y_true) if weights is None else weights.sum())
     if targets.kind == "single":
-        left_out = _left_out_single(targets, labels, weights)
+        kept = None if labels is None else set(check_labels(labels, targets.family).tolist())
+        t_kept, p_kept, left_out = _single_rows(targets, kept, weights)
+        correct = targets.y_true == targets.y_pred
+        sum_tp = _exact_sum(weights, correct & t_kept)
+        sum_fp = _exact_sum(weights, p_kept & ~correct)
+        sum_fn = _exact_sum(weights, t_kept & ~correct)
         extra = missed = None
     else:
         left_out = _left_out_columns(targets, lc.labels)
-        extra, missed = _unpaired_tags(targets, lc.labels, weights)
+        columns = list(lc.labels)
+        t, p = targets.y_true[:, columns], targets.y_pred[:, columns]
+        fp_row, fn_row = np.count_nonzero(p & ~t, axis=1), np.count_nonzero(t & ~p, axis=1)
+        sum_tp = _exact_dot(weights, np.count_nonzero(t & p, axis=1))
+        sum_fp, sum_fn = _exact_dot(weights, fp_row), _exact_dot(weights, fn_row)
+        extra = _exact_dot(weights, np.maximum(fp_row - fn_row, 0))
+        missed = _exact_dot(weights, np.maximum(fn_row - fp_row, 0))
+        correct = (targets.y_true == targets.y_pred).all(axis=1)
+    total = len(targets.y_true) if weights is None else _exact_sum(weights, None)
     denominators = {"precision": sum_tp + sum_fp, "recall": sum_tp + sum_fn}
     denominators["f1"] = 2 * sum_tp + sum_fp + sum_fn
+    numerators = {"precision": sum_tp, "recall": sum_tp, "f1": 2 * sum_tp}
+    exact = {
+        name: ratio(numerators[name], denominators[name], exact=True, zero_division=zero_division)
+        for name in SCORES
+    }
+    exact["accuracy"] = ratio(_exact_sum(weights, correct), total, exact=True)
     zero = tuple(name for name in SCORES if denominators[name] == 0)
-    causes = tuple(
-        cause
-        for cause, present in zip(
-            CAUSES, (bool(left_out), targets.kind == "multi", bool(zero)), strict=True
-        )
-        if present
-    )
-    equal = ()
+    present = {"labels": bool(left_out), "multilabel": targets.kind == "multi"}
+    present["zero_division"] = bool(zero)
+    causes = tuple(cause for cause in CAUSES if present[cause])
+    equal: tuple[str, ...] = ()
     if targets.kind == "single":
         recall_equal = sum_tp + sum_fn == total
         precision_equal = sum_tp + sum_fp == total
-        equal = tuple(
-            name
-            for name, ok in zip(
-                SCORES,
-                (precision_equal, recall_equal, recall_equal and precision_equal),
-                strict=True,
-            )
-            if ok
-        )
-    values = [exact[name] for name in (*SCORES, "accuracy")]
+        ok = {"precision": precision_equal, "recall": recall_equal}
+        ok["f1"] = precision_equal and recall_equal
+        equal = tuple(name for name in SCORES if ok[name])
+    values = list(exact.values())
     holds = not any(isinstance(v, float) and math.isnan(v) for v in values) and all(
         v == values[0] for v in values
     )
@@ -396,9 +398,44 @@ def explain(
     )
 
 
-def _number(value: object) -> Count:
-    """A numpy count as a Python int (or float, for summed float weights)."""
-    return value.item() if isinstance(value, np.generic) else value
+def _exact_sum(weights: np.ndarray | None, rows: np.ndarray | None) -> Count:
+    """The summed weight of the ``rows`` (a mask; None: every row, with weights only),
+    exactly: an int, or a Fraction for float weights.
+
+    (A float sum rounds, and differently for different groupings of the same rows: ΣFP and
+    ΣFN, summed apart, could differ in the last bit where they are equal.)
+    """
+    if weights is None:
+        return int(np.count_nonzero(rows))
+    chosen = weights if rows is None else weights[rows]
+    if chosen.dtype.kind != "f":
+        return int(chosen.sum())  # whole numbers below 2**52: the door saw to it
+    return _exact_float_sum(chosen)
+
+
+def _exact_float_sum(values: np.ndarray) -> Fraction:
+    """The exact sum of float64 values: mantissas as integers, summed per binary exponent."""
+    if values.size == 0:
+        return Fraction(0)
+    mantissa, exponent = np.frexp(values)
+    whole = (mantissa * 2.0**53).astype(np.int64)  # exact: |mantissa| < 1
+    order = np.argsort(exponent, kind="stable")
+    exponents, starts = np.unique(exponent[order], return_index=True)
+    groups = np.split(whole[order], starts[1:])
+    total = Fraction(0)
+    for e, group in zip(exponents.tolist(), groups, strict=True):
+        total += Fraction(sum(group.tolist())) * Fraction(2) ** (e - 53)
+    return total
+
+
+def _exact_dot(weights: np.ndarray | None, per_row: np.ndarray) -> Count:
+    """Σ weight * count over rows, exactly, for small whole-number counts per row."""
+    if weights is None:
+        return int(per_row.sum())
+    return sum(
+        (k * _exact_sum(weights, per_row == k) for k in np.unique(per_row).tolist() if k),
+        start=0,
+    )
 
 
 def _distinct(values: np.ndarray, targets: Targets) -> tuple[list, np.ndarray]:
@@ -409,20 +446,25 @@ def _distinct(values: np.ndarray, targets: Targets) -> tuple[list, np.ndarray]:
     return uniq.tolist(), inverse
 
 
-def _weighted_bincount(index: np.ndarray, weights: np.ndarray | None, size: int) -> list[Count]:
-    if weights is None:
-        return np.bincount(index, minlength=size).tolist()
-    sums = np.bincount(index, weights=weights, minlength=size)
-    # Whole-number weights sum below 2**52 (the door saw to it): exact in float64.
-    return sums.astype(np.int64).tolist() if weights.dtype.kind != "f" else sums.tolist()
+def _group_sums(index: np.ndarray, weights: np.ndarray | None, size: int) -> list[Count]:
+    """Summed weight of the rows of each index from 0 to size - 1, exactly."""
+    if weights is None or weights.dtype.kind != "f":
+        sums = np.bincount(index, weights=weights, minlength=size)
+        return sums.astype(np.int64).tolist()  # whole numbers below 2**52: exact
+    out: list[Count] = [0] * size
+    for i in np.unique(index).tolist():
+        out[i] = _exact_float_sum(weights[index == i])
+    return out
 
 
-def _left_out_single(
-    targets: Targets, labels: Sequence[Hashable] | None, weights: np.ndarray | None
-) -> tuple[LeftOut, ...]:
-    if labels is None:
-        return ()
-    kept = set(check_labels(labels, targets.family).tolist())
+def _single_rows(
+    targets: Targets, kept: set | None, weights: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, tuple[LeftOut, ...]]:
+    """Which rows' true and predicted labels are scored, and the labels left out."""
+    n = len(targets.y_true)
+    if kept is None:
+        everything = np.ones(n, dtype=bool)
+        return everything, everything, ()
     true_labels, t_index = _distinct(targets.y_true, targets)
     pred_labels, p_index = _distinct(targets.y_pred, targets)
     t_kept = np.array([v in kept for v in true_labels], dtype=bool)[t_index]
@@ -430,8 +472,8 @@ def _left_out_single(
     out_rows, into_rows = ~t_kept & p_kept, t_kept & ~p_kept
     w_out = None if weights is None else weights[out_rows]
     w_into = None if weights is None else weights[into_rows]
-    out_of = _weighted_bincount(t_index[out_rows], w_out, len(true_labels))
-    into = _weighted_bincount(p_index[into_rows], w_into, len(pred_labels))
+    out_of = _group_sums(t_index[out_rows], w_out, len(true_labels))
+    into = _group_sums(p_index[into_rows], w_into, len(pred_labels))
     found: dict = {}
     for i, label in enumerate(true_labels):
         if label not in kept:
@@ -439,23 +481,11 @@ def _left_out_single(
     for i, label in enumerate(pred_labels):
         if label not in kept:
             found.setdefault(label, [0, 0])[1] = into[i]
-    return tuple(LeftOut(v, *found[v]) for v in sorted(found))
+    left_out = tuple(LeftOut(v, *found[v]) for v in sorted(found))
+    return t_kept, p_kept, left_out
 
 
 def _left_out_columns(targets: Targets, scored: tuple) -> tuple[LeftOut, ...]:
     used = (targets.y_true | targets.y_pred).any(axis=0)
     kept = set(scored)
     return tuple(LeftOut(c, None, None) for c in np.flatnonzero(used).tolist() if c not in kept)
-
-
-def _unpaired_tags(
-    targets: Targets, scored: tuple, weights: np.ndarray | None
-) -> tuple[Count, Count]:
-    columns = list(scored)
-    t, p = targets.y_true[:, columns], targets.y_pred[:, columns]
-    fp_row = np.count_nonzero(p & ~t, axis=1)
-    fn_row = np.count_nonzero(t & ~p, axis=1)
-    extra, missed = np.maximum(fp_row - fn_row, 0), np.maximum(fn_row - fp_row, 0)
-    if weights is None:
-        return int(extra.sum()), int(missed.sum())
-    return _number(weights @ extra), _number(weights @ missed)
