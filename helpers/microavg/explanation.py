@@ -16,17 +16,19 @@ guaranteed, and what voids the guarantee where it is not. Exactly three things c
 With none of them (complete single-label data) the four numbers are equal, always.
 
 >>> import microavg as ma
->>> print(ma.explain(list("AAAABBCCC"), list("AABCABBCC")))  # doctest: +NORMALIZE_WHITESPACE
+>>> print(ma.explain(list("AAAABBCCC"), list("AABCABBCC")))
 Micro precision 5/9 (55.6%), recall 5/9 (55.6%), F1 5/9 (55.6%); accuracy 5/9 (55.6%).
+<BLANKLINE>
 They agree, as they must: ΣFP = 4 = ΣFN. Every wrong prediction is an FP for the label
-predicted and an FN for the true label, so TP + FP = TP + FN = 9, the number of rows,
-and micro precision, recall and F1 all equal accuracy.
+predicted and an FN for the true label, so TP + FP = TP + FN = 9, the number of rows, and
+micro precision, recall and F1 all equal accuracy.
 """
 
 from __future__ import annotations
 
 import html
 import math
+import textwrap
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -45,6 +47,9 @@ CAUSES = ("labels", "multilabel", "zero_division")
 """What can void the guarantee micro P = R = F1 = accuracy, in the order they are told."""
 
 SCORES = ("precision", "recall", "f1")
+
+# Plain text (a terminal, a doctest) is wrapped at this many characters.
+_WIDTH = 88
 
 # At most this many left-out labels are told one by one; the rest are summed up.
 _SHOWN = 10
@@ -133,7 +138,8 @@ class Explanation:
     weighted: bool
 
     def __str__(self) -> str:
-        return "\n".join(self._paragraphs(_plain, _plain_number))
+        paragraphs = self._paragraphs(_plain, _plain_number)
+        return "\n\n".join(textwrap.fill(p, _WIDTH, break_on_hyphens=False) for p in paragraphs)
 
     def __repr__(self) -> str:
         return (
@@ -225,11 +231,16 @@ class Explanation:
             f"{label(item.label)}: {number(item.out_of)} out of it, {number(item.into)} into it"
             for item in self.left_out[:_SHOWN]
         )
+        rows = "the summed weight of all rows" if self.weighted else "all rows"
+        predicted = number(self.sum_tp + self.sum_fp)
+        true = number(self.sum_tp + self.sum_fn)
         return (
             f"Left out: {names}. Over the labels scored ΣFP = {fp} and ΣFN = {fn}: the "
             f"residual ΣFP − ΣFN = {residual} is, per label left out, the errors out of it "
             "(true label left out, predicted as a label scored: an FP with no FN) minus the "
-            f"errors into it (true label scored, predicted as it: an FN with no FP). {each}."
+            f"errors into it (true label scored, predicted as it: an FN with no FP). {each}. "
+            f"Precision divides by TP + FP = {predicted} and recall by TP + FN = {true}; "
+            f"accuracy divides by {number(self.total)}, {rows}."
         )
 
     def _zero_paragraph(self) -> str:
