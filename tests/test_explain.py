@@ -42,8 +42,7 @@ def test_complete_single_label_data_is_guaranteed_to_agree():
     assert e.exact == dict.fromkeys(("precision", "recall", "f1", "accuracy"), Fraction(5, 9))
     assert (e.sum_fp, e.sum_fn, e.total) == (4, 4, 9)
     assert e.equals_accuracy == ("precision", "recall", "f1")
-    assert "ΣFP = 4 = ΣFN: every wrong prediction" not in words(e)  # words of its own
-    assert "They agree, as they must: ΣFP = 4 = ΣFN." in words(e)
+    assert "They agree, as they must. ΣFP = 4 = ΣFN: every wrong prediction is an FP" in words(e)
     assert "TP + FP = TP + FN = 9, the number of rows" in words(e)
 
 
@@ -91,7 +90,8 @@ def test_multi_label_data_counts_extra_and_missed_tags():
     assert (e.sum_fp, e.sum_fn) == (2, 1)
     assert (e.extra_tags, e.missed_tags) == (2, 1)
     assert e.exact["accuracy"] == 0  # subset accuracy: no row has every tag right
-    assert "2 extra tags" in words(e) and "1 missed tags" in words(e)
+    assert "Extra tags (an FP with no FN in its row): 2; missed tags" in words(e)
+    assert "(an FN with no FP in its row): 1" in words(e)
 
 
 def test_a_swapped_tag_in_one_row_is_one_fp_and_one_fn_paired():

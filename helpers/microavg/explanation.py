@@ -19,7 +19,7 @@ With none of them (complete single-label data) the four numbers are equal, alway
 >>> print(ma.explain(list("AAAABBCCC"), list("AABCABBCC")))
 Micro precision 5/9 (55.6%), recall 5/9 (55.6%), F1 5/9 (55.6%); accuracy 5/9 (55.6%).
 <BLANKLINE>
-They agree, as they must: ΣFP = 4 = ΣFN. Every wrong prediction is an FP for the label
+They agree, as they must. ΣFP = 4 = ΣFN: every wrong prediction is an FP for the label
 predicted and an FN for the true label, so TP + FP = TP + FN = 9, the number of rows, and
 micro precision, recall and F1 all equal accuracy.
 """
@@ -188,7 +188,7 @@ class Explanation:
         ]
         if not self.causes:
             lines.append(
-                f"They agree, as they must: ΣFP = {fp} = ΣFN. Every wrong prediction is an FP "
+                f"They agree, as they must. ΣFP = {fp} = ΣFN: every wrong prediction is an FP "
                 "for the label predicted and an FN for the true label, so TP + FP = TP + FN "
                 f"= {total}, {rows}, and micro precision, recall and F1 all equal accuracy."
             )
@@ -206,10 +206,11 @@ class Explanation:
         if "multilabel" in self.causes:
             lines.append(
                 "A row of multi-label data may hold no label or several, so a wrong tag "
-                f"need not come with a missed one: ΣFP = {fp} and ΣFN = {fn}, of which "
-                f"{number(self.extra_tags)} extra tags (an FP with no FN in its row) and "
-                f"{number(self.missed_tags)} missed tags (an FN with no FP in its row); "
-                "accuracy is subset accuracy, the share of rows with every tag right."
+                f"need not come with a missed one: ΣFP = {fp} and ΣFN = {fn}. Extra tags (an "
+                f"FP with no FN in its row): {number(self.extra_tags)}; missed tags (an FN "
+                f"with no FP in its row): {number(self.missed_tags)}; ΣFP − ΣFN is the extra "
+                "tags minus the missed ones. Accuracy is subset accuracy, the share of rows "
+                "with every tag right."
             )
         if "zero_division" in self.causes:
             lines.append(self._zero_paragraph())
