@@ -20,8 +20,8 @@ With none of them (complete single-label data) the four numbers are equal, alway
 Micro precision 5/9 (55.6%), recall 5/9 (55.6%), F1 5/9 (55.6%); accuracy 5/9 (55.6%).
 <BLANKLINE>
 They agree, as they must. ΣFP = 4 = ΣFN: every wrong prediction is an FP for the label
-predicted and an FN for the true label, so TP + FP = TP + FN = 9, the number of rows, and
-micro precision, recall and F1 all equal accuracy.
+predicted and an FN for the true label, so TP + FP = TP + FN = 9, the number of rows,
+and micro precision, recall and F1 all equal accuracy.
 """
 
 from __future__ import annotations
