@@ -155,12 +155,17 @@ class Explanation:
 
     def _repr_html_(self) -> str:
         parts = self._paragraphs(_html, _plain_number)
-        head = "".join(f"<th>{h}</th>" for h in ("precision", "recall", "F1", "accuracy"))
-        row = "".join(f"<td>{html.escape(cell)}</td>" for cell in self._number_row()[1:])
+        names = ("precision", "recall", "F1", "accuracy")
+        head = "<td></td>" + "".join(f'<th scope="col">{h}</th>' for h in names)
+        first, *cells = self._number_row()
+        row = f'<th scope="row">{first}</th>' + "".join(
+            f"<td>{html.escape(cell)}</td>" for cell in cells
+        )
         paragraphs = "".join(f"<p>{p}</p>" for p in parts)
         return (
             '<div class="microavg-explanation tex2jax_ignore mathjax_ignore">'
-            f"<table><thead><tr>{head}</tr></thead><tbody><tr>{row}</tr></tbody></table>"
+            "<table><caption>Micro scores and accuracy</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody><tr>{row}</tr></tbody></table>"
             f"{paragraphs}</div>"
         )
 
@@ -278,8 +283,8 @@ def _plain(label: Hashable) -> str:
 
 
 def _plain_number(value: Count) -> str:
-    if value.denominator != 1:  # summed float weights
-        return signed(f"{float(value):.6g}")
+    if value.denominator != 1:  # summed float weights: four decimals, exact ones kept
+        return signed(f"{float(value):.4f}".rstrip("0").rstrip("."))
     return signed(int(value))
 
 
