@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import textwrap
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -288,16 +289,18 @@ def _plain_number(value: Count) -> str:
     return signed(int(value))
 
 
-_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!$<>&~|"
-
-
 def _markdown(label: Hashable) -> str:
-    # Labels are the user's text: no emphasis, link, HTML tag or TeX ($) may come of it.
-    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in repr(label))
+    """A label as a Markdown code span: shown as typed, never as emphasis, a link, an HTML tag
+    or TeX (JupyterLab typesets ``$...$`` in Markdown, but not inside code)."""
+    text = repr(label).replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _html(label: Hashable) -> str:
-    return html.escape(repr(label))
+    # <code>: escaped, and skipped by MathJax whatever the page's configuration.
+    return f"<code>{html.escape(repr(label))}</code>"
 
 
 # -- the analysis ---------------------------------------------------------------------
