@@ -390,8 +390,9 @@ def _check_total(name: str, arr: np.ndarray) -> None:
         return
     total = sum(int(v) for v in arr.ravel().tolist())
     if total > _MAX_TOTAL:
+        shown = str(total) if total < 10**24 else f"about {float(total):.3g}"
         raise ValueError(
-            f"{name} sums to {total}: more than int64 holds (2**63 - 1), so the totals "
+            f"{name} sums to {shown}: more than int64 holds (2**63 - 1), so the totals "
             "could not be counted exactly"
         )
 
