@@ -12,7 +12,7 @@ import pytest
 from microavg.counts import ROLES, role
 from microavg.examples import worked_example
 from sklearn.metrics import confusion_matrix as sk_confusion_matrix
-from sklearn.metrics import precision_recall_fscore_support
+from sklearn.metrics import multilabel_confusion_matrix, precision_recall_fscore_support
 
 
 @pytest.fixture
@@ -334,3 +334,26 @@ def test_big_endian_arrays_are_counted_by_value():
     assert cm.counts.tolist() == [[1, 0, 0], [1, 0, 0], [0, 0, 1]]
     weights = np.array([1.0, 2.0, 3.0], dtype=">f8")
     assert ma.accuracy(y_true, y_pred, sample_weight=weights, exact=True) == Fraction(2, 3)
+
+
+@pytest.mark.parametrize("weighted", [False, True])
+def test_scores_and_label_counts_take_any_number_of_distinct_labels(weighted):
+    rng = np.random.default_rng(5)
+    y_true = rng.integers(0, 12_000, 40_000) * 3 - 7
+    y_pred = np.where(rng.random(40_000) < 0.6, y_true, rng.integers(0, 12_000, 40_000) * 3 - 7)
+    weights = rng.random(40_000) if weighted else None
+    for average in ("micro", "macro", "weighted"):
+        s = ma.scores(y_true, y_pred, average=average, sample_weight=weights)
+        expected = precision_recall_fscore_support(
+            y_true, y_pred, average=average, zero_division=0.0, sample_weight=weights
+        )[:3]
+        assert (s.precision, s.recall, s.f1) == pytest.approx(expected, rel=1e-9)
+    # 9,000 labels asked for (more than a matrix may hold), one of them absent (4).
+    labels = [4, *np.unique(y_true)[:8_999].tolist()]
+    lc = ma.label_counts(y_true, y_pred, labels=labels, sample_weight=weights)
+    assert lc.labels == tuple(labels)
+    mcm = multilabel_confusion_matrix(y_true, y_pred, labels=labels[:50], sample_weight=weights)
+    np.testing.assert_allclose(lc.tp[:50], mcm[:, 1, 1])
+    np.testing.assert_allclose(lc.fp[:50], mcm[:, 0, 1])
+    np.testing.assert_allclose(lc.fn[:50], mcm[:, 1, 0])
+    assert lc.tp[0] == lc.fp[0] == lc.fn[0] == 0

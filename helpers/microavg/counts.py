@@ -430,7 +430,7 @@ class _TooManyLabels(ValueError):
         super().__init__(
             f"y_true and y_pred hold {k} distinct labels: a dense {k} x {k} confusion matrix "
             f"is too large (at most {_MAX_LABELS} labels); pass labels= to count only the "
-            "labels you need"
+            "labels you need (label_counts() and scores() count any number)"
         )
 
 
@@ -631,6 +631,35 @@ def _count(
     return _count_among(targets, labels, weights)
 
 
+def _label_counts_without_matrix(
+    targets: Targets, labels: np.ndarray | None, weights: np.ndarray | None
+) -> LabelCounts:
+    """Per-label TP, FP and FN counted label by label, for any number of distinct labels."""
+    values, t_codes, p_codes = _encode(targets.y_true, targets.y_pred)
+    if targets.family == "number":
+        values = values.astype(targets.label_dtype)
+    k = len(values)
+    same = t_codes == p_codes
+
+    def count(codes: np.ndarray, w: np.ndarray | None) -> np.ndarray:
+        sums = np.bincount(codes, weights=w, minlength=k)
+        # Whole-number weights sum below 2**52 (the door saw to it): exact in float64.
+        return sums if weights is not None and weights.dtype.kind == "f" else sums.astype(np.int64)
+
+    tp = count(t_codes[same], None if weights is None else weights[same])
+    support, predicted = count(t_codes, weights), count(p_codes, weights)
+    fp, fn = predicted - tp, support - tp
+    if labels is None:
+        return LabelCounts(tuple(values.tolist()), tp, fp, fn)
+    where, found = _find(values, labels, targets.family)
+
+    def select(per_label: np.ndarray) -> np.ndarray:
+        return np.where(found, per_label[where], 0).astype(per_label.dtype)
+
+    reported = _reported(labels, values, targets.family)
+    return LabelCounts(tuple(reported), select(tp), select(fp), select(fn))
+
+
 def confusion_matrix(
     y_true: object,
     y_pred: object,
@@ -652,7 +681,8 @@ def confusion_matrix(
         refused: it counts zeros (and the FP of predictions of them), because matrices
         over fixed labels add up across batches, and a batch may hold none of them.
         Any number of distinct labels in the data can be counted this way; without
-        ``labels``, at most 8,192.
+        ``labels``, at most 8,192 (:func:`label_counts` and :func:`scores`, which need no
+        matrix, take any number).
     sample_weight : array-like of shape (n,), optional
         Non-negative weight of each row (default: 1 each). Whole-number weights give
         int64 counts, float weights float64 counts.
@@ -730,7 +760,11 @@ def counts_of(
 ) -> LabelCounts:
     """:func:`label_counts` for targets (and weights) already checked at the door."""
     if targets.kind == "single":
-        return _count(targets, check_labels(labels, targets.family), weights).label_counts()
+        checked = check_labels(labels, targets.family)
+        try:
+            return _count(targets, checked, weights).label_counts()
+        except _TooManyLabels:  # no k x k matrix is needed for per-label counts
+            return _label_counts_without_matrix(targets, checked, weights)
     t, p = targets.y_true, targets.y_pred
     checked = check_labels(labels, "indicator", n_columns=t.shape[1])
     columns = np.arange(t.shape[1]) if checked is None else checked
