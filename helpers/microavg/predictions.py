@@ -46,7 +46,7 @@ __all__ = [
 # -- the door -------------------------------------------------------------------------
 
 
-def _check_scores(y_score: object) -> np.ndarray:
+def _score_matrix(y_score: object) -> np.ndarray:
     """A 2-D array of finite real scores, one row per prediction, one column per label."""
     if y_score is None:
         raise ValueError("y_score is None: pass an array of scores, one column per label")
@@ -128,7 +128,7 @@ def argmax_labels(y_score: object, labels: Sequence[Hashable] | None = None) -> 
     >>> argmax_labels([[0.1, 0.9]], labels=["neg", "pos"]).tolist()
     ['pos']
     """
-    arr = _check_scores(y_score)
+    arr = _score_matrix(y_score)
     return _column_labels(labels, arr.shape[1])[np.argmax(arr, axis=1)]
 
 
@@ -177,7 +177,7 @@ def abstain_below(
     >>> abstain_below(y_score, 0.5, unknown=-1).tolist()
     [0, -1]
     """
-    arr = _check_scores(y_score)
+    arr = _score_matrix(y_score)
     level = real("confidence", confidence)
     columns = _column_labels(labels, arr.shape[1])
     wanted = "string" if columns.dtype.kind == "U" else "number"
@@ -228,7 +228,7 @@ def threshold_sets(y_score: object, threshold: float = 0.5) -> np.ndarray:
            [0, 0, 0],
            [1, 1, 0]])
     """
-    arr = _check_scores(y_score)
+    arr = _score_matrix(y_score)
     return arr >= real("threshold", threshold)
 
 
@@ -263,7 +263,7 @@ def top_k_sets(y_score: object, k: int) -> np.ndarray:
     array([[0, 1, 1],
            [1, 1, 0]])
     """
-    arr = _check_scores(y_score)
+    arr = _score_matrix(y_score)
     n_columns = arr.shape[1]
     k = whole_number("k", k, 1, n_columns)
     # Sort the columns in reverse so a stable sort, read backwards, puts the highest
