@@ -9,9 +9,10 @@ from fractions import Fraction
 import microavg as ma
 import numpy as np
 import pytest
+from microavg.counts import ROLES, role
 from microavg.examples import worked_example
 from sklearn.metrics import confusion_matrix as sk_confusion_matrix
-from sklearn.metrics import precision_recall_fscore_support
+from sklearn.metrics import multilabel_confusion_matrix, precision_recall_fscore_support
 
 
 @pytest.fixture
@@ -145,7 +146,11 @@ def test_from_counts_defaults_to_integer_labels():
         ([[1, 0.5], [0, 0]], None, "counts holds 0.5 at row 0, column 1"),
         ([[1, float("nan")], [0, 0]], None, "counts holds nan at row 0, column 1"),
         ([["a", "b"], ["c", "d"]], None, "counts has dtype <U1: expected whole numbers"),
-        ([[1, 2], [3]], None, "counts must be a square k x k matrix"),
+        (
+            [[1, 2], [3]],
+            None,
+            "counts is ragged: its rows have different lengths; expected a square k x k matrix",
+        ),
         ([[1, 0], [0, 1]], ["A"], "labels has 1 labels but counts is 2 x 2"),
         ([[1, 0], [0, 1]], ["A", "A"], "labels holds 'A' twice"),
     ],
@@ -224,3 +229,131 @@ def test_negative_labels_of_every_signed_dtype_keep_their_sign(dtype):
     cm = ma.confusion_matrix(np.array([0, -1, -1], dtype=dtype), np.array([-1, -1, 0], dtype=dtype))
     assert cm.labels == (-1, 0)
     assert cm.counts.tolist() == [[1, 1], [1, 0]]
+
+
+def test_role_names_the_three_ways_a_row_counts_for_a_label():
+    assert [role(t, p, "A") for t, p in ["AA", "BA", "AB", "BC"]] == ["TP", "FP", "FN", None]
+    assert ROLES == ("TP", "FP", "FN")
+
+
+# -- hostile input: never a wrapped count ------------------------------------------------
+
+
+def test_from_counts_refuses_a_total_beyond_int64_instead_of_wrapping():
+    with pytest.raises(ValueError, match=r"counts sums to 9223372036854775808: more than int64"):
+        ma.ConfusionMatrix.from_counts([[2**62, 2**62], [0, 0]])
+
+
+def test_from_counts_refuses_uint64_counts_of_2_63_and_more():
+    big = np.array([[2**63, 1], [0, 0]], dtype=np.uint64)
+    with pytest.raises(ValueError, match="more than int64 holds"):
+        ma.ConfusionMatrix.from_counts(big)
+
+
+def test_from_counts_just_below_the_limit_is_exact():
+    cm = ma.ConfusionMatrix.from_counts([[2**62, 2**62 - 1], [0, 0]])
+    assert cm.total == 2**63 - 1
+    assert cm.accuracy(exact=True) == Fraction(2**62, 2**63 - 1)
+
+
+def test_adding_matrices_whose_total_would_wrap_is_refused():
+    half = ma.ConfusionMatrix.from_counts([[2**62, 0], [0, 0]])
+    with pytest.raises(ValueError, match="the sum of these confusion matrices counts"):
+        half + half
+
+
+def test_sum_of_matrices_adds_up_the_batches():
+    y_true, y_pred = list("AAAABBCCC"), list("AABCABBCC")
+    labels = ["A", "B", "C"]
+    batches = [
+        ma.confusion_matrix(y_true[i : i + 3], y_pred[i : i + 3], labels=labels)
+        for i in range(0, 9, 3)
+    ]
+    assert sum(batches) == ma.confusion_matrix(y_true, y_pred)
+    with pytest.raises(TypeError):
+        sum(batches, 1)
+
+
+def test_labels_outside_the_datas_dtype_keep_their_value():
+    y = np.array([1, 2, 1], dtype=np.uint8)
+    cm = ma.confusion_matrix(y, y, labels=[-100, 1])
+    assert cm.labels == (-100, 1)
+    assert cm.counts.tolist() == [[0, 0], [0, 2]]
+    assert cm.fn.tolist() == [0, 0]
+
+
+def test_uint64_labels_of_2_63_and_more_are_counted_with_labels():
+    big = 2**63 + 5
+    y_true = np.array([big, 1, big], dtype=np.uint64)
+    y_pred = np.array([big, big, 1], dtype=np.uint64)
+    cm = ma.confusion_matrix(y_true, y_pred, labels=[big, 1])
+    assert cm.labels == (big, 1)
+    assert cm.counts.tolist() == [[1, 1], [1, 0]]
+    negative = ma.confusion_matrix(y_true, y_pred, labels=[-1, 1])  # -1: no uint64 is it
+    assert negative.labels == (-1, 1) and negative.fn.tolist() == [0, 1]
+
+
+def test_uint64_with_int64_labels_stay_exact_integers():
+    y_true = np.array([2**63 + 1, 1], dtype=np.uint64)
+    y_pred = np.array([1, 1], dtype=np.int64)
+    cm = ma.confusion_matrix(y_true, y_pred)
+    assert cm.labels == (1, 2**63 + 1)
+    assert all(type(label) is int for label in cm.labels)
+    small = np.array([7, 1], dtype=np.uint64)
+    assert ma.confusion_matrix(small, np.array([-3, 1])).labels == (-3, 1, 7)
+
+
+def test_more_than_8192_distinct_labels_are_counted_with_labels():
+    rng = np.random.default_rng(3)
+    y_true = rng.integers(0, 20_000, 50_000) * 7 + 10**9
+    y_pred = np.where(rng.random(50_000) < 0.5, y_true, rng.integers(0, 20_000, 50_000) * 7 + 10**9)
+    labels = [int(y_true[0]), int(y_true[1]), 5]
+    cm = ma.confusion_matrix(y_true, y_pred, labels=labels)
+    expected = sk_confusion_matrix(y_true, y_pred, labels=labels)
+    np.testing.assert_array_equal(cm.counts, expected)
+    p, r, f, _ = precision_recall_fscore_support(
+        y_true, y_pred, labels=labels, average="micro", zero_division=0.0
+    )
+    s = ma.scores(y_true, y_pred, labels=labels)
+    assert (s.precision, s.recall, s.f1) == pytest.approx((p, r, f))
+    assert cm.total == 50_000 and cm.correct == int(np.count_nonzero(y_true == y_pred))
+    assert not cm.complete
+
+
+def test_too_many_labels_without_labels_says_what_to_do():
+    y = np.arange(10_000) * 3 + 10**9
+    with pytest.raises(ValueError, match="pass labels= to count only the labels you need"):
+        ma.confusion_matrix(y, y)
+
+
+def test_big_endian_arrays_are_counted_by_value():
+    y_true = np.array([1, 2, 300], dtype=">i8")
+    y_pred = np.array([1, 1, 300], dtype=">i8")
+    cm = ma.confusion_matrix(y_true, y_pred)
+    assert cm.labels == (1, 2, 300)
+    assert cm.counts.tolist() == [[1, 0, 0], [1, 0, 0], [0, 0, 1]]
+    weights = np.array([1.0, 2.0, 3.0], dtype=">f8")
+    assert ma.accuracy(y_true, y_pred, sample_weight=weights, exact=True) == Fraction(2, 3)
+
+
+@pytest.mark.parametrize("weighted", [False, True])
+def test_scores_and_label_counts_take_any_number_of_distinct_labels(weighted):
+    rng = np.random.default_rng(5)
+    y_true = rng.integers(0, 12_000, 40_000) * 3 - 7
+    y_pred = np.where(rng.random(40_000) < 0.6, y_true, rng.integers(0, 12_000, 40_000) * 3 - 7)
+    weights = rng.random(40_000) if weighted else None
+    for average in ("micro", "macro", "weighted"):
+        s = ma.scores(y_true, y_pred, average=average, sample_weight=weights)
+        expected = precision_recall_fscore_support(
+            y_true, y_pred, average=average, zero_division=0.0, sample_weight=weights
+        )[:3]
+        assert (s.precision, s.recall, s.f1) == pytest.approx(expected, rel=1e-9)
+    # 9,000 labels asked for (more than a matrix may hold), one of them absent (4).
+    labels = [4, *np.unique(y_true)[:8_999].tolist()]
+    lc = ma.label_counts(y_true, y_pred, labels=labels, sample_weight=weights)
+    assert lc.labels == tuple(labels)
+    mcm = multilabel_confusion_matrix(y_true, y_pred, labels=labels[:50], sample_weight=weights)
+    np.testing.assert_allclose(lc.tp[:50], mcm[:, 1, 1])
+    np.testing.assert_allclose(lc.fp[:50], mcm[:, 0, 1])
+    np.testing.assert_allclose(lc.fn[:50], mcm[:, 1, 0])
+    assert lc.tp[0] == lc.fp[0] == lc.fn[0] == 0

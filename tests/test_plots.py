@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.colors import to_hex
-from microavg import plots
+from microavg import palette, plots
 from microavg.examples import worked_example
 
 OKABE_ITO = {"#009e73", "#d55e00", "#0072b2"}
@@ -83,7 +83,7 @@ def test_heatmap_without_highlight_outlines_nothing_and_hides_the_legend(cm):
 
 def test_heatmap_highlight_outlines_tp_cell_fp_column_fn_row_in_three_colours(cm):
     ax = plots.confusion_heatmap(cm, highlight="A").axes[0]
-    tp, fp, fn = (plots.ROLE_COLOURS[r].lower() for r in ("TP", "FP", "FN"))
+    tp, fp, fn = (palette.ROLE_COLOURS[r].lower() for r in ("TP", "FP", "FN"))
     # A's column below the diagonal holds its FPs, its row right of it its FNs.
     assert outlines(ax) == {(0, 0): tp, (1, 0): fp, (2, 0): fp, (0, 1): fn, (0, 2): fn}
     assert {tp, fp, fn} == OKABE_ITO
@@ -105,7 +105,7 @@ def test_heatmap_highlight_of_b_has_the_counts_of_b(cm):
     counts = texts(ax, "count-")
     by_role = {"TP": 0, "FP": 0, "FN": 0}
     for (i, j), colour in outlines(ax).items():
-        role = next(r for r, c in plots.ROLE_COLOURS.items() if c.lower() == colour)
+        role = next(r for r, c in palette.ROLE_COLOURS.items() if c.lower() == colour)
         by_role[role] += int(counts[f"count-{i}-{j}"])
     assert by_role == {"TP": 1, "FP": 2, "FN": 1}
 
@@ -131,7 +131,7 @@ def test_heatmap_draws_into_given_axes_and_leaves_that_figure_to_its_owner(cm):
     fig, ax = plt.subplots()
     try:
         assert plots.confusion_heatmap(cm, highlight="C", ax=ax) is fig
-        assert outlines(ax)[2, 2] == plots.ROLE_COLOURS["TP"].lower()
+        assert outlines(ax)[2, 2] == palette.ROLE_COLOURS["TP"].lower()
         assert plt.get_fignums() == [fig.number]
     finally:
         plt.close(fig)
@@ -209,7 +209,7 @@ def test_label_heatmaps_draws_one_highlighted_panel_per_label_and_one_legend(cm,
         f"Cells that count for label {label}" for label in "ABC"
     ]
     for i, ax in enumerate(fig.axes):
-        assert outlines(ax)[i, i] == plots.ROLE_COLOURS["TP"].lower()
+        assert outlines(ax)[i, i] == palette.ROLE_COLOURS["TP"].lower()
         assert ax.get_legend() is None
         assert texts(ax, "rows-0-1")["rows-0-1"] == "prediction 3"
     assert len(fig.legends) == 1
@@ -331,10 +331,6 @@ def test_figures_show_the_counts_and_equal_sums_for_any_single_label_rows(pairs)
                 assert len(listed) == cm.counts[i, j]
     sums = bar_heights(plots.label_counts_bars(cm))[1]
     assert sums["sum-FP"] == sums["sum-FN"] == str(cm.total - cm.correct)
-
-
-def test_role_names_the_three_ways_a_row_counts_for_a_label():
-    assert [plots.role(t, p, "A") for t, p in ["AA", "BA", "AB", "BC"]] == ["TP", "FP", "FN", None]
 
 
 def test_plots_imports_neither_pandas_nor_widgets():

@@ -199,13 +199,16 @@ def test_bad_scores_are_refused_at_the_door(y_score, message):
         (lambda: argmax_labels(Y_SCORE, ["A", "B"]), "labels has 2 labels but y_score has 3"),
         (lambda: argmax_labels(Y_SCORE, ["A", "A", "B"]), "labels holds 'A' twice"),
         (lambda: argmax_labels(Y_SCORE, "ABC"), "labels is the string 'ABC'"),
-        (lambda: threshold_sets(Y_SCORE, math.nan), "threshold must be a finite number"),
-        (lambda: threshold_sets(Y_SCORE, "0.5"), "threshold must be a real number"),
-        (lambda: threshold_sets(Y_SCORE, True), "threshold must be a real number"),
+        (
+            lambda: threshold_sets(Y_SCORE, math.nan),
+            "threshold must be a finite real number, got nan",
+        ),
+        (lambda: threshold_sets(Y_SCORE, "0.5"), "threshold must be a finite real number"),
+        (lambda: threshold_sets(Y_SCORE, True), "threshold must be a finite real number"),
         (lambda: top_k_sets(Y_SCORE, 0), "k must be a whole number from 1 to 3"),
         (lambda: top_k_sets(Y_SCORE, 4), "k must be a whole number from 1 to 3"),
         (lambda: top_k_sets(Y_SCORE, 1.0), "k must be a whole number from 1 to 3"),
-        (lambda: abstain_below(Y_SCORE, None), "confidence must be a real number"),
+        (lambda: abstain_below(Y_SCORE, None), "confidence must be a finite real number"),
         (lambda: abstain_below(Y_SCORE, 0.5, ["A", "B", "C"], unknown="B"), "unknown is 'B'"),
         (lambda: abstain_below(Y_SCORE, 0.5, ["A", "B", "C"], unknown=0), "unknown is 0 but"),
         (lambda: abstain_below(Y_SCORE, 0.5, unknown="unknown"), "the labels are numbers"),
@@ -222,3 +225,18 @@ def test_bad_scores_are_refused_at_the_door(y_score, message):
 def test_bad_arguments_are_refused_naming_them(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_one_hot_without_labels_is_a_value_error_not_a_type_error():
+    with pytest.raises(ValueError, match=r"^labels is None: pass the labels"):
+        one_hot(["A"], None)
+
+
+def test_a_threshold_too_large_for_a_float_is_a_value_error_not_an_overflow_error():
+    with pytest.raises(ValueError, match="threshold must be a finite real number, got a number"):
+        threshold_sets(Y_SCORE, 10**400)
+
+
+def test_ragged_scores_are_refused_naming_y_score():
+    with pytest.raises(ValueError, match=r"^y_score is ragged"):
+        threshold_sets([[0.1, 0.9], [0.5]])

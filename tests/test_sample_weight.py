@@ -26,7 +26,10 @@ WEIGHTS = [1, 1, 2, 1, 1, 1, 3, 1, 1]
         ([1.0, math.nan, 1.0], "sample_weight holds nan at index 1: every weight must be a finite"),
         ([1.0, 1.0, math.inf], "sample_weight holds inf at index 2: every weight must be a finite"),
         (["1", "2", "3"], "sample_weight has dtype <U1: weights must be numbers"),
-        ([1, None, 1], "sample_weight has dtype object: weights must be numbers"),
+        (
+            [1, None, 1],
+            r"sample_weight holds None \(NoneType\) at index 1: weights must be numbers",
+        ),
         ([0, 0, 0], "sample_weight is all zero: at least one row must count"),
         ([2**51, 2**51, 1], "sample_weight holds whole numbers summing to 2\\*\\*52 or more"),
     ],
@@ -143,3 +146,18 @@ def test_weighted_multi_label_counts_equal_sklearn():
     )
     s = ma.scores(y_true, y_pred, sample_weight=weights)
     assert (s.precision, s.recall) == pytest.approx((p, r), abs=1e-12)
+
+
+def test_float_weights_summing_to_infinity_are_refused_not_an_overflow_error():
+    with pytest.raises(ValueError, match="sample_weight sums to more than the largest float"):
+        ma.accuracy([1, 2], [1, 2], sample_weight=[1e308, 1e308], exact=True)
+
+
+def test_object_array_weights_are_numbers_as_in_sklearn():
+    y_true, y_pred = [1, 2, 2], [1, 2, 1]
+    for weights in (np.array([1, 2.5, 3], dtype=object), np.array([1, 2, 3], dtype=object)):
+        ours = ma.confusion_matrix(y_true, y_pred, sample_weight=weights).counts
+        theirs = sk_confusion_matrix(y_true, y_pred, sample_weight=weights)
+        np.testing.assert_array_equal(ours, theirs)
+    whole = np.array([1, 2, 3], dtype=object)
+    assert ma.confusion_matrix(y_true, y_pred, sample_weight=whole).counts.dtype == np.int64

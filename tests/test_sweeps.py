@@ -56,7 +56,10 @@ def test_the_same_seed_draws_the_same_cases():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"case": "binary"}, "case must be one of"),
+        (
+            {"case": "binary"},
+            "case must be 'single-label', 'labels left out' or 'multi-label', got 'binary'",
+        ),
         ({"case": "multi-label", "n_cases": 0}, "n_cases must be a whole number of at least 1"),
         ({"case": "multi-label", "seed": -1}, "seed must be a whole number of at least 0"),
         ({"case": "multi-label", "max_rows": 2.5}, "max_rows must be a whole number"),

@@ -242,7 +242,7 @@ def test_latex_of_a_matrix_of_symbols_is_a_bracketed_matrix():
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: symbolic.confusion_symbols(0), "k must be a whole number of labels from 1 to 30"),
+        (lambda: symbolic.confusion_symbols(0), "k must be a whole number from 1 to 30, got 0"),
         (lambda: symbolic.confusion_symbols(31), "got 31"),
         (lambda: symbolic.confusion_symbols(2.0), r"got 2\.0 \(float\)"),
         (lambda: symbolic.confusion_symbols(True), r"got True \(bool\)"),
@@ -257,8 +257,8 @@ def test_latex_of_a_matrix_of_symbols_is_a_bracketed_matrix():
         (lambda: symbolic.fp_fn_gap(3, labels=[1.0]), "labels holds 1.0: label indices are whole"),
         (lambda: symbolic.fp_fn_gap(3, labels=[True]), "labels holds True"),
         (lambda: symbolic.fp_fn_gap(3, labels=[]), "labels is empty"),
-        (lambda: symbolic.fp_fn_gap(3, labels="01"), "labels must be a list of label indices"),
-        (lambda: symbolic.fp_fn_gap(3, labels=2), "labels must be a list of label indices"),
+        (lambda: symbolic.fp_fn_gap(3, labels="01"), "labels is the string '01': pass a list"),
+        (lambda: symbolic.fp_fn_gap(3, labels=2), r"labels has shape \(\): pass a flat list"),
         (lambda: symbolic.counts([[1, 2]]), r"C has shape \(1, 2\)"),
         (lambda: symbolic.counts([[1, 2], [3]]), "C must be a square matrix"),
         (lambda: symbolic.counts(sp.Matrix(2, 2, [1, 2, 3, 4]), labels=[2]), "labels holds 2"),

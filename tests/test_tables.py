@@ -10,8 +10,7 @@ import microavg as ma
 import pytest
 from microavg import tables
 from microavg.examples import worked_example
-
-TINT = tables.ROLE_TINTS
+from microavg.palette import ROLE_TINTS as TINT
 
 
 @pytest.fixture

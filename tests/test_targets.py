@@ -7,6 +7,7 @@ import math
 import microavg as ma
 import numpy as np
 import pytest
+from microavg.targets import as_array
 
 
 @pytest.mark.parametrize(
@@ -57,7 +58,10 @@ def test_bad_labels_are_refused(labels, message):
 
 
 def test_multi_label_labels_must_be_column_indices():
-    with pytest.raises(ValueError, match=r"column indices in \[0, 2\)"):
+    with pytest.raises(
+        ValueError,
+        match="labels holds 2: column indices of the multi-label indicator arrays run from 0 to 1",
+    ):
         ma.scores([[1, 0]], [[1, 1]], labels=[2])
 
 
@@ -89,3 +93,50 @@ def test_exact_scores_with_nan_zero_division_keep_nan_as_float():
 def test_scores_unpack_as_a_triple():
     precision, recall, f1 = ma.scores(list("AB"), list("AA"))
     assert (precision, recall, f1) == (0.5, 0.5, 0.5)
+
+
+# -- hostile input at the door: a ValueError naming the argument ---------------------------
+
+
+def test_whole_float_labels_of_2_63_and_more_are_refused_not_merged():
+    with pytest.raises(ValueError, match=r"y_true holds 1e[+]20 at index 0: whole-number float"):
+        ma.accuracy([1e20, 2e20], [1e20, 1e20])
+
+
+def test_python_ints_beyond_64_bits_are_refused_naming_the_argument():
+    with pytest.raises(ValueError, match="y_true holds 18446744073709551616 at index 0"):
+        ma.confusion_matrix([2**64, 1], [1, 1])
+    with pytest.raises(ValueError, match="labels holds 18446744073709551616 at index 0"):
+        ma.confusion_matrix([1, 2], [1, 1], labels=[2**64])
+
+
+def test_python_ints_that_numpy_would_round_to_floats_are_kept_exact():
+    assert ma.confusion_matrix([2**63 + 1, 1], [2**63 + 1, 1]).labels == (1, 2**63 + 1)
+    with pytest.raises(ValueError, match=r"negative labels and labels of 2[*][*]63 or more"):
+        ma.confusion_matrix([2**63 + 1, -1], [2**63 + 1, -1])
+
+
+def test_uint64_of_2_63_and_more_with_negative_labels_is_refused():
+    y_true = np.array([2**63, 1], dtype=np.uint64)
+    with pytest.raises(ValueError, match="no 64-bit integer type holds both"):
+        ma.confusion_matrix(y_true, np.array([-1, 1]))
+
+
+@pytest.mark.parametrize("name", ["y_true", "y_pred"])
+def test_ragged_lists_are_refused_naming_the_argument(name):
+    ragged, flat = [[1, 0], [1]], [1, 0]
+    args = (ragged, flat) if name == "y_true" else (flat, ragged)
+    with pytest.raises(ValueError, match=f"^{name} is ragged: its rows have different lengths"):
+        ma.scores(*args)
+
+
+def test_ragged_labels_and_weights_are_refused_naming_them():
+    with pytest.raises(ValueError, match=r"^labels is ragged"):
+        ma.confusion_matrix([1, 2], [1, 2], labels=[[1], [1, 2]])
+    with pytest.raises(ValueError, match=r"^sample_weight is ragged"):
+        ma.accuracy([1, 2], [1, 2], sample_weight=[[1], [1, 2]])
+
+
+def test_as_array_gives_native_byte_order():
+    arr = as_array("y_true", np.array([1, 2], dtype=">i4"))
+    assert arr.dtype.isnative and arr.tolist() == [1, 2]

@@ -1,5 +1,6 @@
 """The argument checks every module shares: what each accepts, and the words of a refusal."""
 
+import math
 from fractions import Fraction
 
 import numpy as np
@@ -69,3 +70,9 @@ def test_one_of_compares_value_and_type():
 def test_one_of_refuses_an_array_instead_of_raising_numpys_error():
     with pytest.raises(ValueError, match=r"^average must be 'micro' or None, got array"):
         one_of("average", np.array(["micro", "macro"]), ("micro", None))
+
+
+def test_one_of_matches_a_nan_choice_to_a_nan_value():
+    assert math.isnan(one_of("zero_division", math.nan, (0.0, 1.0, math.nan)))
+    with pytest.raises(ValueError, match=r"^zero_division must be 0\.0, 1\.0 or nan, got 2\.0$"):
+        one_of("zero_division", 2.0, (0.0, 1.0, math.nan))

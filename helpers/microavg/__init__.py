@@ -1,10 +1,11 @@
 """microavg: why micro-averaged precision, recall and F1 equal accuracy, and when not.
 
 The engine counts (:mod:`microavg.counts`) and averages (:mod:`microavg.scores`) with
-numpy alone. The lessons' other helpers load on first use, as attributes or by
-import: ``ma.examples`` (the lessons' datasets), ``ma.predictions`` (scores to labels:
-arg-max, thresholds, top-k, abstention), ``ma.simulation`` and ``ma.sweeps`` (random
-classifiers and cases), all numpy;
+numpy alone; ``ma.explain`` (:mod:`microavg.explanation`, loaded on first use) says why
+micro scores agree or part on your data. The lessons' other helpers load on first use,
+as attributes or by import: ``ma.examples`` (the lessons' datasets), ``ma.predictions``
+(scores to labels: arg-max, thresholds, top-k, abstention), ``ma.simulation`` and
+``ma.sweeps`` (random classifiers and cases), all numpy;
 ``ma.symbolic`` (sympy), ``ma.plots`` (matplotlib), ``ma.tables`` (pandas),
 ``ma.explorers`` (anywidget: the lessons' explorers, which compute in the page).
 
@@ -15,8 +16,15 @@ Fraction(5, 9)
 
 import importlib
 
-from microavg.counts import ConfusionMatrix, LabelCounts, confusion_matrix, label_counts
-from microavg.scores import Scores, accuracy, scores
+from microavg.counts import (
+    ConfusionMatrix,
+    LabelCounts,
+    accuracy,
+    confusion_matrix,
+    label_counts,
+    scores,
+)
+from microavg.scores import Scores
 
 __all__ = [
     "ConfusionMatrix",
@@ -24,12 +32,14 @@ __all__ = [
     "Scores",
     "accuracy",
     "confusion_matrix",
+    "explain",
     "label_counts",
     "scores",
 ]
 
 _LAZY_MODULES = {
     "examples",
+    "explanation",
     "explorers",
     "plots",
     "predictions",
@@ -41,7 +51,13 @@ _LAZY_MODULES = {
 }
 
 
+# Functions loaded with their module on first use: ma.explain(...) works without an import.
+_LAZY_FUNCTIONS = {"explain": "explanation"}
+
+
 def __getattr__(name: str):
     if name in _LAZY_MODULES:
         return importlib.import_module(f"microavg.{name}")
+    if name in _LAZY_FUNCTIONS:
+        return getattr(importlib.import_module(f"microavg.{_LAZY_FUNCTIONS[name]}"), name)
     raise AttributeError(f"module 'microavg' has no attribute {name!r}")

@@ -104,7 +104,8 @@ def one_of(name: str, value: object, choices: Sequence[object]) -> object:
     """``value``, if it is one of ``choices``: equal to it, and of its type.
 
     The type matters so that ``True`` is not taken for ``1``, nor ``1`` for ``1.0``; a
-    subclass passes (``numpy.str_`` for ``str``, ``numpy.float64`` for ``float``).
+    subclass passes (``numpy.str_`` for ``str``, ``numpy.float64`` for ``float``). A ``nan``
+    among the choices matches a ``nan`` value (which ``==`` alone would not).
 
     >>> one_of("case", "multi-label", ("single-label", "multi-label"))
     'multi-label'
@@ -112,12 +113,17 @@ def one_of(name: str, value: object, choices: Sequence[object]) -> object:
     Traceback (most recent call last):
     ...
     ValueError: exact must be True or False, got 1
+    >>> one_of("zero_division", float("nan"), (0.0, 1.0, float("nan")))
+    nan
     """
 
     def matches(choice: object) -> bool:
         if isinstance(value, bool) != isinstance(choice, bool):
             return False
-        return isinstance(value, type(choice)) and bool(value == choice)
+        if not isinstance(value, type(choice)):
+            return False
+        both_nan = isinstance(choice, float) and math.isnan(choice) and math.isnan(value)
+        return both_nan or bool(value == choice)
 
     try:
         found = any(matches(choice) for choice in choices)

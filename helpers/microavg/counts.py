@@ -1,6 +1,9 @@
 """Count the statistics: confusion matrices and per-label TP, FP, FN and support.
 
-This module counts; :mod:`microavg.scores` averages. Conventions follow scikit-learn:
+This module counts and :mod:`microavg.scores` reduces the counts to scores; the door
+functions here (:func:`confusion_matrix`, :func:`label_counts`, :func:`scores`,
+:func:`accuracy`) check their arguments (:mod:`microavg.targets`), count, and reduce.
+Conventions follow scikit-learn:
 rows of a confusion matrix are true labels, columns are predicted labels, and
 ``labels=`` selects and orders labels, labels absent from the data counting as zero.
 
@@ -24,21 +27,33 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from microavg.targets import Targets, check_labels, check_sample_weight, check_targets
+from microavg.scores import Number, Scores, check_options, ratio, scores_from_counts
+from microavg.targets import (
+    Targets,
+    as_array,
+    check_labels,
+    check_sample_weight,
+    check_targets,
+)
 
 __all__ = [
     "ROLES",
     "ConfusionMatrix",
     "LabelCounts",
+    "accuracy",
+    "accuracy_of",
     "check_counts",
     "confusion_matrix",
     "counts_of",
     "label_counts",
     "role",
+    "scores",
 ]
 
 # A dense k x k matrix of int64 beyond this many cells (512 MiB) is refused.
 _MAX_CELLS = 2**26
+# Whole-number counts (and their totals) are int64: a total beyond this would wrap.
+_MAX_TOTAL = 2**63 - 1
 # Rows per bincount pass: small enough to stay in cache, large enough to amortise the call.
 _CHUNK = 1 << 18
 # Integer labels in [0, _DIRECT_LIMIT) are counted directly, without looking them up.
@@ -193,10 +208,7 @@ class ConfusionMatrix:
         ...
         ValueError: counts holds -1 at row 0, column 1: counts must be non-negative whole numbers
         """
-        try:
-            arr = np.asarray(counts)
-        except ValueError as err:  # ragged nested lists
-            raise ValueError(f"counts must be a square k x k matrix of numbers: {err}") from None
+        arr = as_array("counts", counts, "a square k x k matrix of counts")
         if arr.ndim != 2 or arr.shape[0] != arr.shape[1] or arr.shape[0] == 0:
             raise ValueError(
                 f"counts has shape {arr.shape}: expected a square k x k matrix with k >= 1"
@@ -214,8 +226,7 @@ class ConfusionMatrix:
                 f"counts holds {arr[row, col]} at row {row}, column {col}: "
                 "counts must be non-negative whole numbers"
             )
-        if arr.dtype.kind == "f" and arr.size and arr.max() >= 2**63:
-            raise ValueError("counts holds a value too large for int64")
+        _check_total("counts", arr)
         arr = arr.astype(np.int64)
         k = arr.shape[0]
         if labels is None:
@@ -303,18 +314,14 @@ class ConfusionMatrix:
         labels: Sequence[Hashable] | None = None,
         zero_division: float = 0.0,
         exact: bool = False,
-    ):
+    ) -> Scores:
         """Precision, recall and F1 from this matrix; see :func:`microavg.scores`."""
-        from microavg.scores import scores_from_counts
-
         return scores_from_counts(
             self.label_counts(labels), average=average, zero_division=zero_division, exact=exact
         )
 
-    def accuracy(self, *, exact: bool = False):
+    def accuracy(self, *, exact: bool = False) -> Number:
         """Share of rows predicted correctly, over every row counted."""
-        from microavg.scores import ratio
-
         return ratio(self.correct, self.total, exact=exact)
 
     # -- arithmetic and display -----------------------------------------------------
@@ -327,6 +334,12 @@ class ConfusionMatrix:
                 "cannot add confusion matrices over different labels: "
                 f"{self._labels!r} and {other._labels!r}; build both with the same labels="
             )
+        total = self.total + other.total
+        if isinstance(total, int) and total > _MAX_TOTAL:
+            raise ValueError(
+                f"the sum of these confusion matrices counts {total} rows: more than int64 "
+                "holds (2**63 - 1), so it cannot be counted exactly"
+            )
         return ConfusionMatrix(
             self._labels,
             self._counts + other._counts,
@@ -336,6 +349,12 @@ class ConfusionMatrix:
             self.correct + other.correct,
             self._complete and other._complete,
         )
+
+    def __radd__(self, other: object) -> ConfusionMatrix:
+        # sum([cm_a, cm_b]) starts from 0: a batch of nothing.
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        return NotImplemented
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ConfusionMatrix):
@@ -360,6 +379,22 @@ class ConfusionMatrix:
         for name, row in zip(names, cells, strict=True):
             lines.append(name.rjust(width) + " | " + " ".join(c.rjust(width) for c in row))
         return "\n".join(lines)
+
+
+def _check_total(name: str, arr: np.ndarray) -> None:
+    """Refuse whole-number counts whose total does not fit in int64 (it would wrap)."""
+    if arr.dtype.kind == "b" or arr.size == 0:
+        return
+    rough = float(arr.sum(dtype=np.float64))
+    if rough < 2.0**62:  # far below 2**63 - 1 whatever the rounding of the float sum
+        return
+    total = sum(int(v) for v in arr.ravel().tolist())
+    if total > _MAX_TOTAL:
+        shown = str(total) if total < 10**24 else f"about {float(total):.3g}"
+        raise ValueError(
+            f"{name} sums to {shown}: more than int64 holds (2**63 - 1), so the totals "
+            "could not be counted exactly"
+        )
 
 
 def _python_number(value: object) -> int | float:
@@ -390,6 +425,18 @@ def _family_of(labels: Sequence[Hashable]) -> str:
 # -- counting -----------------------------------------------------------------------
 
 
+class _TooManyLabels(ValueError):
+    def __init__(self, k: int) -> None:
+        super().__init__(
+            f"y_true and y_pred hold {k} distinct labels: a dense {k} x {k} confusion matrix "
+            f"is too large (at most {_MAX_LABELS} labels); pass labels= to count only the "
+            "labels you need (label_counts() and scores() count any number)"
+        )
+
+
+_MAX_LABELS = int(_MAX_CELLS**0.5)
+
+
 def _pair_counts(
     t_codes: np.ndarray, p_codes: np.ndarray, k: int, weights: np.ndarray | None = None
 ) -> np.ndarray:
@@ -400,10 +447,7 @@ def _pair_counts(
     """
     cells = k * k
     if cells > _MAX_CELLS:
-        raise ValueError(
-            f"y_true and y_pred hold {k} distinct labels: a dense {k} x {k} confusion matrix "
-            "is too large; pass labels= to count a subset"
-        )
+        raise _TooManyLabels(k)
     n = len(t_codes)
     chunk = max(_CHUNK, 16 * cells)
     out = np.zeros(cells, dtype=np.int64 if weights is None else np.float64)
@@ -450,10 +494,7 @@ def _count_all(
     A label seen only in rows of weight zero is still a label, as in scikit-learn.
     """
     t, p = targets.y_true, targets.y_pred
-    if targets.family == "number":
-        if t.dtype != p.dtype:
-            common = np.result_type(t.dtype, p.dtype)
-            t, p = t.astype(common), p.astype(common)
+    if targets.family == "number":  # the door gave both arrays one integer dtype
         if t.dtype.kind == "b":
             t, p = t.view(np.uint8), p.view(np.uint8)
         # Small non-negative integers are their own codes: no lookup at all. Viewed as
@@ -479,6 +520,47 @@ def _count_all(
     return values, full
 
 
+def _find(values: np.ndarray, labels: np.ndarray, family: str) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of ``labels`` is among the sorted ``values``, and whether it is there.
+
+    Compared exactly: as strings, or as integers in one dtype that holds both sides
+    without wrapping (a label that no value's dtype can hold, such as -100 among uint64
+    labels, is simply not there).
+    """
+    if family == "string":
+        keys, wanted, usable = values.astype(str), labels.astype(str), None
+    else:
+        # Floats are whole numbers below 2**63 (the door checked): int64 holds them exactly.
+        keys = values.astype(np.int64) if values.dtype.kind in "bf" else values
+        wanted = labels.astype(np.int64) if labels.dtype.kind in "bf" else labels
+        if keys.dtype == np.uint64:
+            usable = wanted >= 0
+        else:
+            keys = keys.astype(np.int64, copy=False)
+            usable = wanted <= np.iinfo(np.int64).max
+        wanted = np.where(usable, wanted, 0).astype(keys.dtype)
+    where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    found = keys[where] == wanted
+    if usable is not None:
+        found &= usable
+    return where, found
+
+
+def _reported(labels: np.ndarray, values: np.ndarray, family: str) -> list:
+    """``labels`` as the matrix reports them: in the data's dtype when each fits in it."""
+    if family == "string":
+        return labels.tolist()
+    dtype = values.dtype
+    if dtype.kind == "f":
+        fits = True
+    elif dtype.kind == "b":
+        fits = bool(np.isin(labels, [0, 1]).all())
+    else:
+        info = np.iinfo(dtype)
+        fits = info.min <= int(labels.min()) and int(labels.max()) <= info.max
+    return labels.astype(dtype).tolist() if fits else labels.tolist()
+
+
 def _restrict(
     values: np.ndarray, full: np.ndarray, labels: np.ndarray | None, family: str
 ) -> ConfusionMatrix:
@@ -489,14 +571,7 @@ def _restrict(
         return ConfusionMatrix(
             values.tolist(), full, support_all, predicted_all, total, correct, True
         )
-    if family == "string":
-        keys, wanted = values.astype(str), labels.astype(str)
-    elif values.dtype.kind in "biu" and labels.dtype.kind in "biu":
-        keys, wanted = values.astype(np.int64), labels.astype(np.int64)
-    else:
-        keys, wanted = values.astype(np.float64), labels.astype(np.float64)
-    where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    found = keys[where] == wanted
+    where, found = _find(values, labels, family)
     k = len(labels)
     counts = np.zeros((k, k), dtype=full.dtype)
     support = np.zeros(k, dtype=full.dtype)
@@ -508,10 +583,81 @@ def _restrict(
     left_out = np.ones(len(values), dtype=bool)
     left_out[where[f]] = False
     complete = not (full[left_out].any() or full[:, left_out].any())
-    out_labels = labels.astype(values.dtype) if family == "number" else labels
     return ConfusionMatrix(
-        out_labels.tolist(), counts, support, predicted, total, correct, complete
+        _reported(labels, values, family), counts, support, predicted, total, correct, complete
     )
+
+
+def _count_among(
+    targets: Targets, labels: np.ndarray, weights: np.ndarray | None
+) -> ConfusionMatrix:
+    """The matrix among ``labels`` for data with too many labels for a full matrix.
+
+    Every label left out shares one extra row and column, so the kept labels' totals
+    over all rows stay exact; the diagonal of the left-out labels is counted apart.
+    """
+    t, p = targets.y_true, targets.y_pred
+    values, t_codes, p_codes = _encode(t, p)
+    if targets.family == "number":
+        values = values.astype(targets.label_dtype)
+    where, found = _find(values, labels, targets.family)
+    k = len(labels)
+    code = np.full(len(values), k, dtype=np.intp)  # k: "a label left out"
+    code[where[found]] = np.flatnonzero(found)
+    full = _pair_counts(code[t_codes], code[p_codes], k + 1, weights)
+    same = t_codes == p_codes
+    correct = np.count_nonzero(same) if weights is None else weights[same].sum()
+    complete = not (full[k].any() or full[:, k].any())
+    return ConfusionMatrix(
+        _reported(labels, values, targets.family),
+        full[:k, :k].copy(),
+        full[:k].sum(axis=1),
+        full[:, :k].sum(axis=0),
+        full.sum(),
+        correct,
+        complete,
+    )
+
+
+def _count(
+    targets: Targets, labels: np.ndarray | None, weights: np.ndarray | None
+) -> ConfusionMatrix:
+    """The confusion matrix of single-label targets among ``labels`` (checked; None: all)."""
+    try:
+        return _restrict(*_count_all(targets, weights), labels, targets.family)
+    except _TooManyLabels:
+        if labels is None or len(labels) >= _MAX_LABELS:
+            raise
+    return _count_among(targets, labels, weights)
+
+
+def _label_counts_without_matrix(
+    targets: Targets, labels: np.ndarray | None, weights: np.ndarray | None
+) -> LabelCounts:
+    """Per-label TP, FP and FN counted label by label, for any number of distinct labels."""
+    values, t_codes, p_codes = _encode(targets.y_true, targets.y_pred)
+    if targets.family == "number":
+        values = values.astype(targets.label_dtype)
+    k = len(values)
+    same = t_codes == p_codes
+
+    def count(codes: np.ndarray, w: np.ndarray | None) -> np.ndarray:
+        sums = np.bincount(codes, weights=w, minlength=k)
+        # Whole-number weights sum below 2**52 (the door saw to it): exact in float64.
+        return sums if weights is not None and weights.dtype.kind == "f" else sums.astype(np.int64)
+
+    tp = count(t_codes[same], None if weights is None else weights[same])
+    support, predicted = count(t_codes, weights), count(p_codes, weights)
+    fp, fn = predicted - tp, support - tp
+    if labels is None:
+        return LabelCounts(tuple(values.tolist()), tp, fp, fn)
+    where, found = _find(values, labels, targets.family)
+
+    def select(per_label: np.ndarray) -> np.ndarray:
+        return np.where(found, per_label[where], 0).astype(per_label.dtype)
+
+    reported = _reported(labels, values, targets.family)
+    return LabelCounts(tuple(reported), select(tp), select(fp), select(fn))
 
 
 def confusion_matrix(
@@ -531,6 +677,12 @@ def confusion_matrix(
         The labels to keep, in order. Default: every label seen, sorted. Labels absent
         from the data count as zero; rows whose true or predicted label is left out
         are not in ``counts`` but still count towards the kept labels' FP and FN.
+        Unlike scikit-learn, a ``labels`` none of which occurs in ``y_true`` is not
+        refused: it counts zeros (and the FP of predictions of them), because matrices
+        over fixed labels add up across batches, and a batch may hold none of them.
+        Any number of distinct labels in the data can be counted this way; without
+        ``labels``, at most 8,192 (:func:`label_counts` and :func:`scores`, which need no
+        matrix, take any number).
     sample_weight : array-like of shape (n,), optional
         Non-negative weight of each row (default: 1 each). Whole-number weights give
         int64 counts, float weights float64 counts.
@@ -573,7 +725,7 @@ def confusion_matrix(
         )
     weights = check_sample_weight(sample_weight, len(targets.y_true))
     checked = check_labels(labels, targets.family)
-    return _restrict(*_count_all(targets, weights), checked, targets.family)
+    return _count(targets, checked, weights)
 
 
 def label_counts(
@@ -608,8 +760,11 @@ def counts_of(
 ) -> LabelCounts:
     """:func:`label_counts` for targets (and weights) already checked at the door."""
     if targets.kind == "single":
-        full = _count_all(targets, weights)
-        return _restrict(*full, None, targets.family).label_counts(labels)
+        checked = check_labels(labels, targets.family)
+        try:
+            return _count(targets, checked, weights).label_counts()
+        except _TooManyLabels:  # no k x k matrix is needed for per-label counts
+            return _label_counts_without_matrix(targets, checked, weights)
     t, p = targets.y_true, targets.y_pred
     checked = check_labels(labels, "indicator", n_columns=t.shape[1])
     columns = np.arange(t.shape[1]) if checked is None else checked
@@ -621,3 +776,97 @@ def counts_of(
     else:
         tp, fp, fn = weights @ (t & p), weights @ (p & ~t), weights @ (t & ~p)
     return LabelCounts(tuple(columns.tolist()), tp, fp, fn)
+
+
+def scores(
+    y_true: object,
+    y_pred: object,
+    *,
+    average: str | None = "micro",
+    labels: Sequence[Hashable] | None = None,
+    zero_division: float = 0.0,
+    exact: bool = False,
+    sample_weight: object = None,
+) -> Scores:
+    """Precision, recall and F1 of predictions, as scikit-learn computes them.
+
+    Parameters
+    ----------
+    y_true, y_pred : array-like
+        1-D labels (single-label), or 2-D 0/1 indicator arrays (multi-label).
+    average : {"micro", "macro", "weighted", None}, default "micro"
+        None gives one score per label.
+    labels : sequence, optional
+        Labels to score, in order. Labels left out still produce false positives and
+        false negatives for the labels kept; labels absent from the data count as
+        zero. For multi-label data, column indices.
+    zero_division : {0.0, 1.0, nan}, default 0.0
+        The score where its denominator is zero.
+    exact : bool, default False
+        Return :class:`fractions.Fraction` values instead of floats.
+    sample_weight : array-like of shape (n,), optional
+        Non-negative weight of each row (default: 1 each).
+
+    Returns
+    -------
+    Scores
+        With ``.precision``, ``.recall`` and ``.f1``; unpacks as a triple.
+
+    Examples
+    --------
+    The worked example: micro precision, recall and F1 all equal accuracy.
+
+    >>> import microavg as ma
+    >>> true, pred = list("AAAABBCCC"), list("AABCABBCC")
+    >>> ma.scores(true, pred, exact=True)
+    Scores(average='micro', precision=5/9, recall=5/9, f1=5/9)
+    >>> ma.accuracy(true, pred, exact=True)
+    Fraction(5, 9)
+
+    Leave label A out and the identity breaks:
+
+    >>> ma.scores(true, pred, labels=["B", "C"], exact=True)
+    Scores(average='micro', precision=1/2, recall=3/5, f1=6/11)
+
+    Weights change the numbers, not the identity:
+
+    >>> ma.scores(true, pred, sample_weight=[1, 1, 2, 1, 1, 1, 3, 1, 1], exact=True)
+    Scores(average='micro', precision=5/12, recall=5/12, f1=5/12)
+    """
+    check_options(average, zero_division)
+    targets = check_targets(y_true, y_pred)
+    weights = check_sample_weight(sample_weight, len(targets.y_true))
+    counts = counts_of(targets, labels, weights)
+    return scores_from_counts(counts, average=average, zero_division=zero_division, exact=exact)
+
+
+def accuracy(
+    y_true: object, y_pred: object, *, exact: bool = False, sample_weight: object = None
+) -> Number:
+    """Share of rows predicted correctly (for multi-label data: every label of the row).
+
+    With ``sample_weight``, the share of the total weight on rows predicted correctly.
+
+    Examples
+    --------
+    >>> import microavg as ma
+    >>> ma.accuracy([1, 2, 3], [1, 2, 2])
+    0.6666666666666666
+    >>> ma.accuracy([[1, 0], [1, 1]], [[1, 0], [1, 0]], exact=True)
+    Fraction(1, 2)
+    >>> ma.accuracy([1, 2, 3], [1, 2, 2], sample_weight=[1, 1, 2], exact=True)
+    Fraction(1, 2)
+    """
+    targets = check_targets(y_true, y_pred)
+    weights = check_sample_weight(sample_weight, len(targets.y_true))
+    return accuracy_of(targets, weights, exact=exact)
+
+
+def accuracy_of(targets: Targets, weights: np.ndarray | None, *, exact: bool = False) -> Number:
+    """:func:`accuracy` for targets (and weights) already checked at the door."""
+    same = targets.y_true == targets.y_pred
+    if targets.kind == "multi":
+        same = same.all(axis=1)
+    if weights is None:
+        return ratio(int(np.count_nonzero(same)), len(same), exact=exact)
+    return ratio(weights[same].sum().item(), weights.sum().item(), exact=exact)

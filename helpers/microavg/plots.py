@@ -46,16 +46,12 @@ from microavg.palette import CELL_GREYS, ROLE_COLOURS, SCORE_COLOURS
 
 __all__ = [
     "CELL_CMAP",
-    "ROLES",
-    "ROLE_COLOURS",
-    "SCORE_COLOURS",
     "averages_bars",
     "confusion_heatmap",
     "f1_accuracy_scatter",
     "gap_sweep",
     "label_counts_bars",
     "label_heatmaps",
-    "role",
     "update_confusion_heatmap",
     "update_f1_accuracy_scatter",
     "update_label_counts_bars",

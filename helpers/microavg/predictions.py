@@ -30,7 +30,8 @@ from collections.abc import Hashable, Sequence
 
 import numpy as np
 
-from microavg.targets import check_labels, check_targets
+from microavg._validate import real, whole_number
+from microavg.targets import as_array, check_labels, check_targets
 
 __all__ = [
     "abstain_below",
@@ -45,11 +46,11 @@ __all__ = [
 # -- the door -------------------------------------------------------------------------
 
 
-def _check_scores(y_score: object) -> np.ndarray:
+def _score_matrix(y_score: object) -> np.ndarray:
     """A 2-D array of finite real scores, one row per prediction, one column per label."""
     if y_score is None:
         raise ValueError("y_score is None: pass an array of scores, one column per label")
-    arr = np.asarray(y_score)
+    arr = as_array("y_score", y_score, "a 2-D array, one row per prediction")
     if arr.ndim != 2:
         raise ValueError(
             f"y_score has shape {arr.shape}: expected a 2-D array, one row per prediction "
@@ -74,12 +75,13 @@ def _check_scores(y_score: object) -> np.ndarray:
     return arr
 
 
-def _check_real(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{name} must be a real number, got {value!r}")
-    if not np.isfinite(float(value)):
-        raise ValueError(f"{name} must be a finite number, got {value!r}")
-    return float(value)
+def _label_of_kind(name: str, value: object, family: str, what: str, advice: str) -> Hashable:
+    """``value``, if it is a label of ``family`` ("string" or "number": a whole number)."""
+    is_str = isinstance(value, str)
+    is_int = isinstance(value, numbers.Integral) and not isinstance(value, bool)
+    if (family == "string" and not is_str) or (family == "number" and not is_int):
+        raise ValueError(f"{name} is {value!r} but {what} {family}s: {advice}")
+    return value
 
 
 def _column_labels(labels: Sequence[Hashable] | None, n_columns: int) -> np.ndarray:
@@ -126,7 +128,7 @@ def argmax_labels(y_score: object, labels: Sequence[Hashable] | None = None) -> 
     >>> argmax_labels([[0.1, 0.9]], labels=["neg", "pos"]).tolist()
     ['pos']
     """
-    arr = _check_scores(y_score)
+    arr = _score_matrix(y_score)
     return _column_labels(labels, arr.shape[1])[np.argmax(arr, axis=1)]
 
 
@@ -175,17 +177,12 @@ def abstain_below(
     >>> abstain_below(y_score, 0.5, unknown=-1).tolist()
     [0, -1]
     """
-    arr = _check_scores(y_score)
-    level = _check_real(confidence, "confidence")
+    arr = _score_matrix(y_score)
+    level = real("confidence", confidence)
     columns = _column_labels(labels, arr.shape[1])
     wanted = "string" if columns.dtype.kind == "U" else "number"
-    is_str = isinstance(unknown, str)
-    is_int = isinstance(unknown, numbers.Integral) and not isinstance(unknown, bool)
-    if (wanted == "string" and not is_str) or (wanted == "number" and not is_int):
-        kind = "a string" if wanted == "string" else "a whole number"
-        raise ValueError(
-            f"unknown is {unknown!r} but the labels are {wanted}s: pass {kind} that is not a label"
-        )
+    kind = "a string" if wanted == "string" else "a whole number"
+    _label_of_kind("unknown", unknown, wanted, "the labels are", f"pass {kind} that is not a label")
     if unknown in columns.tolist():
         raise ValueError(
             f"unknown is {unknown!r}, which is one of the labels: abstentions need an "
@@ -231,8 +228,8 @@ def threshold_sets(y_score: object, threshold: float = 0.5) -> np.ndarray:
            [0, 0, 0],
            [1, 1, 0]])
     """
-    arr = _check_scores(y_score)
-    return arr >= _check_real(threshold, "threshold")
+    arr = _score_matrix(y_score)
+    return arr >= real("threshold", threshold)
 
 
 def top_k_sets(y_score: object, k: int) -> np.ndarray:
@@ -266,10 +263,9 @@ def top_k_sets(y_score: object, k: int) -> np.ndarray:
     array([[0, 1, 1],
            [1, 1, 0]])
     """
-    arr = _check_scores(y_score)
+    arr = _score_matrix(y_score)
     n_columns = arr.shape[1]
-    if isinstance(k, bool) or not isinstance(k, numbers.Integral) or not 1 <= k <= n_columns:
-        raise ValueError(f"k must be a whole number from 1 to {n_columns} (the columns), got {k!r}")
+    k = whole_number("k", k, 1, n_columns)
     # Sort the columns in reverse so a stable sort, read backwards, puts the highest
     # score first and, among equal scores, the earlier column first.
     ascending = np.argsort(arr[:, ::-1], axis=1, kind="stable")
@@ -309,8 +305,11 @@ def one_hot(y: object, labels: Sequence[Hashable]) -> np.ndarray:
            [1, 0, 0],
            [0, 1, 0]])
     """
-    if np.ndim(y) != 1:
-        raise ValueError(f"y has shape {np.shape(y)}: expected 1-D labels, one per row")
+    shape = as_array("y", y, "1-D labels, one per row").shape
+    if len(shape) != 1:
+        raise ValueError(f"y has shape {shape}: expected 1-D labels, one per row")
+    if labels is None:
+        raise ValueError("labels is None: pass the labels, one per column, in order")
     targets = check_targets(y, y)
     values = targets.y_true
     columns = check_labels(labels, targets.family)
@@ -369,20 +368,15 @@ def drop_ignored(
     >>> t.tolist(), p.tolist()
     ([0, 2, 1], [0, 1, 1])
     """
-    shapes = np.shape(y_true), np.shape(y_pred)
+    shapes = as_array("y_true", y_true).shape, as_array("y_pred", y_pred).shape
     if shapes[0] != shapes[1]:
         raise ValueError(
             f"y_true has shape {shapes[0]} but y_pred has shape {shapes[1]}: "
             "pass one prediction per true label"
         )
     targets = check_targets(np.ravel(y_true), np.ravel(y_pred))
-    is_str = isinstance(ignore_index, str)
-    is_int = isinstance(ignore_index, numbers.Integral) and not isinstance(ignore_index, bool)
-    if (targets.family == "string" and not is_str) or (targets.family == "number" and not is_int):
-        raise ValueError(
-            f"ignore_index is {ignore_index!r} but y_true holds {targets.family}s: "
-            "pass an ignore_index of the same kind, or no row would ever be dropped"
-        )
+    advice = "pass an ignore_index of the same kind, or no row would ever be dropped"
+    _label_of_kind("ignore_index", ignore_index, targets.family, "y_true holds", advice)
     keep = targets.y_true != ignore_index
     if not keep.any():
         raise ValueError(

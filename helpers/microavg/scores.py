@@ -1,7 +1,10 @@
 """Reduce the counts: precision, recall, F1 and accuracy; micro, macro and weighted.
 
-Everything here is computed from :class:`microavg.counts.LabelCounts` and follows
-scikit-learn's ``precision_recall_fscore_support`` to the letter:
+Everything here takes plain counts (anything with ``labels``, ``tp``, ``fp`` and ``fn``, such
+as :class:`microavg.counts.LabelCounts`) and imports nothing from :mod:`microavg.counts`,
+which builds on it: the door functions there (``ma.scores``, ``ma.accuracy``) check, count,
+then reduce here. Scores follow scikit-learn's ``precision_recall_fscore_support`` to the
+letter:
 
 * micro sums TP, FP and FN over the labels first, then divides once;
 * macro averages the per-label scores; weighted does so weighted by support;
@@ -17,20 +20,29 @@ is the exact ratio of the float sums.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Sequence
+import numbers
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Protocol
 
 import numpy as np
 
-from microavg.counts import LabelCounts, counts_of
-from microavg.targets import check_sample_weight, check_targets
+from microavg._validate import one_of
 
-__all__ = ["Scores", "accuracy", "ratio", "scores", "scores_from_counts"]
+__all__ = ["AVERAGES", "Counts", "Scores", "check_options", "ratio", "scores_from_counts"]
 
 AVERAGES = ("micro", "macro", "weighted", None)
 
 Number = float | Fraction
+
+
+class Counts(Protocol):
+    """Per-label counts, as :class:`microavg.counts.LabelCounts` holds them."""
+
+    labels: tuple
+    tp: np.ndarray
+    fp: np.ndarray
+    fn: np.ndarray
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,14 +81,21 @@ class Scores:
         )
 
 
-def _check_options(average: object, zero_division: object) -> float:
-    if average not in AVERAGES:
-        raise ValueError(f"average must be 'micro', 'macro', 'weighted' or None, got {average!r}")
-    if isinstance(zero_division, bool) or not isinstance(zero_division, int | float):
-        raise ValueError(f"zero_division must be 0.0, 1.0 or nan, got {zero_division!r}")
-    if not (zero_division in (0, 1) or math.isnan(zero_division)):
-        raise ValueError(f"zero_division must be 0.0, 1.0 or nan, got {zero_division!r}")
-    return float(zero_division)
+def check_options(average: object, zero_division: object) -> float:
+    """Check ``average`` and ``zero_division``; return ``zero_division`` as a float.
+
+    >>> check_options("micro", 1)
+    1.0
+    >>> check_options("micro", 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: zero_division must be 0.0, 1.0 or nan, got 2
+    """
+    one_of("average", average, AVERAGES)
+    whole = isinstance(zero_division, numbers.Integral) and not isinstance(zero_division, bool)
+    if whole and zero_division in (0, 1):
+        zero_division = float(zero_division)  # 0 and 1 are 0.0 and 1.0, as in scikit-learn
+    return float(one_of("zero_division", zero_division, (0.0, 1.0, math.nan)))
 
 
 def ratio(
@@ -136,13 +155,13 @@ def _nanaverage(values: list, weights: list | None) -> Number:
 
 
 def scores_from_counts(
-    counts: LabelCounts,
+    counts: Counts,
     *,
     average: str | None = "micro",
     zero_division: float = 0.0,
     exact: bool = False,
 ) -> Scores:
-    """Precision, recall and F1 from per-label counts.
+    """Precision, recall and F1 from per-label counts (``labels``, ``tp``, ``fp``, ``fn``).
 
     Examples
     --------
@@ -152,7 +171,7 @@ def scores_from_counts(
     >>> scores_from_counts(lc, exact=True)
     Scores(average='micro', precision=3/4, recall=3/4, f1=3/4)
     """
-    zero_division = _check_options(average, zero_division)
+    zero_division = check_options(average, zero_division)
     tp, fp, fn = counts.tp, counts.fp, counts.fn
     if average == "micro":
         tp, fp, fn = (np.array([a.sum()]) for a in (tp, fp, fn))
@@ -166,98 +185,9 @@ def scores_from_counts(
             average=None,
             labels=counts.labels,
         )
-    weights = counts.support.tolist() if average == "weighted" else None
+    weights = (counts.tp + counts.fn).tolist() if average == "weighted" else None
     return Scores(
         *(_nanaverage(v, weights) for v in (precision, recall, f1)),
         average=average,
         labels=counts.labels,
     )
-
-
-def scores(
-    y_true: object,
-    y_pred: object,
-    *,
-    average: str | None = "micro",
-    labels: Sequence[Hashable] | None = None,
-    zero_division: float = 0.0,
-    exact: bool = False,
-    sample_weight: object = None,
-) -> Scores:
-    """Precision, recall and F1 of predictions, as scikit-learn computes them.
-
-    Parameters
-    ----------
-    y_true, y_pred : array-like
-        1-D labels (single-label), or 2-D 0/1 indicator arrays (multi-label).
-    average : {"micro", "macro", "weighted", None}, default "micro"
-        None gives one score per label.
-    labels : sequence, optional
-        Labels to score, in order. Labels left out still produce false positives and
-        false negatives for the labels kept; labels absent from the data count as
-        zero. For multi-label data, column indices.
-    zero_division : {0.0, 1.0, nan}, default 0.0
-        The score where its denominator is zero.
-    exact : bool, default False
-        Return :class:`fractions.Fraction` values instead of floats.
-    sample_weight : array-like of shape (n,), optional
-        Non-negative weight of each row (default: 1 each).
-
-    Returns
-    -------
-    Scores
-        With ``.precision``, ``.recall`` and ``.f1``; unpacks as a triple.
-
-    Examples
-    --------
-    The worked example: micro precision, recall and F1 all equal accuracy.
-
-    >>> import microavg as ma
-    >>> true, pred = list("AAAABBCCC"), list("AABCABBCC")
-    >>> ma.scores(true, pred, exact=True)
-    Scores(average='micro', precision=5/9, recall=5/9, f1=5/9)
-    >>> ma.accuracy(true, pred, exact=True)
-    Fraction(5, 9)
-
-    Leave label A out and the identity breaks:
-
-    >>> ma.scores(true, pred, labels=["B", "C"], exact=True)
-    Scores(average='micro', precision=1/2, recall=3/5, f1=6/11)
-
-    Weights change the numbers, not the identity:
-
-    >>> ma.scores(true, pred, sample_weight=[1, 1, 2, 1, 1, 1, 3, 1, 1], exact=True)
-    Scores(average='micro', precision=5/12, recall=5/12, f1=5/12)
-    """
-    _check_options(average, zero_division)
-    targets = check_targets(y_true, y_pred)
-    weights = check_sample_weight(sample_weight, len(targets.y_true))
-    counts = counts_of(targets, labels, weights)
-    return scores_from_counts(counts, average=average, zero_division=zero_division, exact=exact)
-
-
-def accuracy(
-    y_true: object, y_pred: object, *, exact: bool = False, sample_weight: object = None
-) -> Number:
-    """Share of rows predicted correctly (for multi-label data: every label of the row).
-
-    With ``sample_weight``, the share of the total weight on rows predicted correctly.
-
-    Examples
-    --------
-    >>> import microavg as ma
-    >>> ma.accuracy([1, 2, 3], [1, 2, 2])
-    0.6666666666666666
-    >>> ma.accuracy([[1, 0], [1, 1]], [[1, 0], [1, 0]], exact=True)
-    Fraction(1, 2)
-    >>> ma.accuracy([1, 2, 3], [1, 2, 2], sample_weight=[1, 1, 2], exact=True)
-    Fraction(1, 2)
-    """
-    targets = check_targets(y_true, y_pred)
-    weights = check_sample_weight(sample_weight, len(targets.y_true))
-    same = targets.y_true == targets.y_pred
-    if targets.kind == "multi":
-        same = same.all(axis=1)
-    if weights is None:
-        return ratio(int(np.count_nonzero(same)), len(same), exact=exact)
-    return ratio(weights[same].sum().item(), weights.sum().item(), exact=exact)

@@ -16,25 +16,19 @@ True
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Iterator
 from fractions import Fraction
 
 import numpy as np
 
-from microavg.scores import scores
+from microavg._validate import one_of, whole_number
+from microavg.counts import scores
 
 __all__ = ["CASES", "precision_recall_gaps", "random_cases"]
 
 CASES = ("single-label", "labels left out", "multi-label")
 """The kinds of random case: every label counted; a random subset of labels kept
 (``labels=``, as when "O" is left out in NER); multi-label indicator arrays."""
-
-
-def _check_int(name: str, value: object, low: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < low:
-        raise ValueError(f"{name} must be a whole number of at least {low}, got {value!r}")
-    return int(value)
 
 
 def random_cases(
@@ -79,12 +73,11 @@ def random_cases(
     >>> y_true.shape == y_pred.shape, 0 < len(labels) < 6
     (True, True)
     """
-    if case not in CASES:
-        raise ValueError(f"case must be one of {CASES}, got {case!r}")
-    n_cases = _check_int("n_cases", n_cases, 1)
-    seed = _check_int("seed", seed, 0)
-    max_rows = _check_int("max_rows", max_rows, 1)
-    max_labels = _check_int("max_labels", max_labels, 2)
+    one_of("case", case, CASES)
+    n_cases = whole_number("n_cases", n_cases, 1)
+    seed = whole_number("seed", seed, 0)
+    max_rows = whole_number("max_rows", max_rows, 1)
+    max_labels = whole_number("max_labels", max_labels, 2)
     return _draw(case, n_cases, np.random.default_rng(seed), max_rows, max_labels)
 
 

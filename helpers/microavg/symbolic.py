@@ -21,11 +21,13 @@ c_{01} + c_{02} - c_{10} - c_{20}
 
 from __future__ import annotations
 
-import numbers
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
+
+from microavg._validate import whole_number
+from microavg.targets import check_labels
 
 __all__ = [
     "confusion_symbols",
@@ -55,35 +57,15 @@ _N = sp.Symbol("N", integer=True, positive=True)
 # -- arguments ----------------------------------------------------------------------
 
 
-def _check_k(k: object) -> int:
-    if isinstance(k, bool) or not isinstance(k, numbers.Integral) or not 1 <= k <= MAX_K:
-        raise ValueError(
-            f"k must be a whole number of labels from 1 to {MAX_K}, got {k!r} ({type(k).__name__})"
-        )
-    return int(k)
-
-
-def _check_labels(labels: object, k: int) -> list[int]:
+def _label_indices(labels: object, k: int) -> list[int]:
+    """``labels`` (default: all) as distinct label indices from 0 to ``k - 1``."""
     if labels is None:
         return list(range(k))
-    if isinstance(labels, str | bytes) or not isinstance(labels, Iterable):
-        raise ValueError(f"labels must be a list of label indices, got {labels!r}")
-    labels = list(labels)
-    if not labels:
-        raise ValueError("labels is empty: pass at least one label index, or None for all")
-    seen: set[int] = set()
-    for label in labels:
-        if isinstance(label, bool) or not isinstance(label, numbers.Integral):
-            raise ValueError(f"labels holds {label!r}: label indices are whole numbers")
-        if not 0 <= label < k:
-            raise ValueError(f"labels holds {label}: label indices run from 0 to {k - 1}")
-        if label in seen:
-            raise ValueError(f"labels holds {label} twice: each label may be listed once")
-        seen.add(int(label))
-    return [int(label) for label in labels]
+    return check_labels(labels, "index", n_columns=k).tolist()
 
 
-def _check_matrix(C: object) -> sp.Matrix:
+def _as_matrix(C: object) -> sp.Matrix:
+    """``C`` as a square sympy Matrix (k >= 1), or a ValueError naming it."""
     try:
         matrix = C if isinstance(C, sp.MatrixBase) else sp.Matrix(C)
     except (TypeError, ValueError, sp.SympifyError):
@@ -132,7 +114,7 @@ def confusion_symbols(k: int) -> sp.Matrix:
     >>> confusion_symbols(2)[0, 1].is_nonnegative
     True
     """
-    k = _check_k(k)
+    k = whole_number("k", k, 1, MAX_K)
     return sp.Matrix(k, k, lambda i, j: sp.Symbol(_cell_name(i, j), integer=True, nonnegative=True))
 
 
@@ -171,8 +153,8 @@ def counts(
     >>> counts([[2, 1], [0, 3]], labels=[1])
     ([3], [1], [0])
     """
-    C = _check_matrix(C)
-    chosen = _check_labels(labels, C.rows)
+    C = _as_matrix(C)
+    chosen = _label_indices(labels, C.rows)
     tp = [C[j, j] for j in chosen]
     fp = [sp.Add(*C[:, j]) - C[j, j] for j in chosen]
     fn = [sp.Add(*C[j, :]) - C[j, j] for j in chosen]

@@ -25,20 +25,11 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from microavg.counts import ROLES, ConfusionMatrix, LabelCounts, check_counts, role
-from microavg.palette import ROLE_COLOURS
+from microavg.palette import ROLE_TINTS
 from microavg.targets import check_targets
 
 __all__ = ["label_counts_table", "prediction_table"]
 
-
-def _tint(colour: str, strength: float = 0.3) -> str:
-    """``colour`` mixed with white: a background light enough for black text."""
-    rgb = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return "#" + "".join(f"{round(255 - strength * (255 - c)):02x}" for c in rgb)
-
-
-ROLE_TINTS = {r: _tint(c) for r, c in ROLE_COLOURS.items()}
-"""Background tints of :data:`microavg.palette.ROLE_COLOURS`, for table cells."""
 
 _CELL = "color: #000000; background-color: {};"
 _TABLE_STYLES = [

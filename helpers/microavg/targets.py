@@ -15,7 +15,7 @@ from typing import Literal
 
 import numpy as np
 
-__all__ = ["Targets", "check_labels", "check_sample_weight", "check_targets"]
+__all__ = ["Targets", "as_array", "check_labels", "check_sample_weight", "check_targets"]
 
 Kind = Literal["single", "multi"]
 
@@ -38,6 +38,57 @@ class Targets:
     y_pred: np.ndarray
     family: Literal["number", "string", "indicator"]
     label_dtype: np.dtype
+
+
+def as_array(
+    name: str,
+    value: object,
+    expected: str = "1-D labels, or a 2-D array with one column per label",
+) -> np.ndarray:
+    """``value`` as a numpy array in native byte order; ragged nested lists are refused by name.
+
+    >>> as_array("y_true", [[1, 0], [1]])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: y_true is ragged: its rows have different lengths; expected 1-D labels, ...
+    """
+    try:
+        arr = np.asarray(value)
+    except ValueError:  # numpy: "setting an array element with a sequence ... inhomogeneous"
+        raise ValueError(
+            f"{name} is ragged: its rows have different lengths; expected {expected}"
+        ) from None
+    if not arr.dtype.isnative:  # big-endian data: counted in native order, by value
+        arr = arr.astype(arr.dtype.newbyteorder("="))
+    return arr
+
+
+# Whole-number labels are counted in int64, or in uint64 when they are all non-negative.
+_INT64 = np.iinfo(np.int64)
+_UINT64 = np.iinfo(np.uint64)
+
+
+def _integer_array(values: list, name: str) -> np.ndarray:
+    """Python whole numbers as int64 (or uint64, for labels of 2**63 and more), or refuse them."""
+    low, high = min(values), max(values)
+    if _INT64.min <= low and high <= _INT64.max:
+        return np.array(values, dtype=np.int64)
+    if 0 <= low and high <= _UINT64.max:
+        return np.array(values, dtype=np.uint64)
+    for i, value in enumerate(values):
+        if not _INT64.min <= value <= _UINT64.max:
+            raise ValueError(
+                f"{name} holds {value} at index {i}: whole-number labels must fit in 64 bits "
+                "(from -2**63 to 2**64 - 1)"
+            )
+    raise ValueError(
+        f"{name} holds negative labels and labels of 2**63 or more: no 64-bit integer type "
+        "holds both; pass the labels as strings"
+    )
+
+
+def _is_whole(value: object) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool | np.bool_)
 
 
 def _describe(value: object) -> str:
@@ -74,12 +125,46 @@ def _object_to_array(arr: np.ndarray, name: str) -> np.ndarray:
             )
     if seen_str is not None:
         return arr.astype(str)
-    return arr.astype(np.float64 if any(isinstance(v, float) for v in arr.tolist()) else np.int64)
+    values = arr.tolist()
+    if any(isinstance(v, float) for v in values):
+        return _float_labels(np.array(values, dtype=np.float64), name)
+    return _integer_array([int(v) for v in values], name)
+
+
+def _beyond_exact_floats(arr: np.ndarray) -> bool:
+    finite = arr[np.isfinite(arr)]
+    return bool(finite.size) and float(np.abs(finite).max()) >= 2.0**53
+
+
+def _float_labels(arr: np.ndarray, name: str) -> np.ndarray:
+    """Whole-number float labels, if each is finite, whole and fits in int64."""
+    finite = np.isfinite(arr)
+    if not finite.all():
+        i = int(np.flatnonzero(~finite)[0])
+        raise ValueError(f"{name} holds {arr[i]} at index {i}: every row needs a label")
+    if not np.array_equal(arr, np.round(arr)):
+        i = int(np.flatnonzero(arr != np.round(arr))[0])
+        raise ValueError(
+            f"{name} holds the non-integer number {arr[i]} at index {i}: class labels "
+            "must be discrete; threshold scores or probabilities first"
+        )
+    # Floats of 2**63 and beyond have no int64 twin: counting them as int64 would merge them.
+    huge = np.abs(arr) >= 2.0**63
+    if huge.any():
+        i = int(np.flatnonzero(huge)[0])
+        raise ValueError(
+            f"{name} holds {arr[i]} at index {i}: whole-number float labels must be below "
+            "2**63 in size; pass them as integers (or strings)"
+        )
+    return arr
 
 
 def _as_labels_1d(y: object, name: str) -> tuple[np.ndarray, str]:
     """Return a 1-D array of labels and its family ("number" or "string")."""
-    arr = np.asarray(y)
+    arr = as_array(name, y)
+    if arr.dtype.kind == "f" and not isinstance(y, np.ndarray) and _beyond_exact_floats(arr):
+        # np.asarray([2**63 + 1, -1]) silently rounds both to floats: look at what was given.
+        arr = np.asarray(y, dtype=object)
     if arr.dtype.kind == "U" and not isinstance(y, np.ndarray):
         # np.asarray(["A", 1]) silently turns 1 into "1": look at what was given.
         for i, value in enumerate(y):  # type: ignore[arg-type]
@@ -98,22 +183,12 @@ def _as_labels_1d(y: object, name: str) -> tuple[np.ndarray, str]:
     if kind in "biu":
         return arr, "number"
     if kind == "f":
-        finite = np.isfinite(arr)
-        if not finite.all():
-            i = int(np.flatnonzero(~finite)[0])
-            raise ValueError(f"{name} holds {arr[i]} at index {i}: every row needs a label")
-        if not np.array_equal(arr, np.round(arr)):
-            i = int(np.flatnonzero(arr != np.round(arr))[0])
-            raise ValueError(
-                f"{name} holds the non-integer number {arr[i]} at index {i}: class labels "
-                "must be discrete; threshold scores or probabilities first"
-            )
-        return arr, "number"
+        return _float_labels(arr, name), "number"
     raise ValueError(f"{name} has dtype {arr.dtype}: labels must be strings or numbers")
 
 
 def _as_indicator(y: object, name: str) -> np.ndarray:
-    arr = np.asarray(y)
+    arr = as_array(name, y)
     if arr.dtype.kind not in "biuf":
         raise ValueError(
             f"{name} is a 2-D array of dtype {arr.dtype}: a multi-label indicator array "
@@ -159,7 +234,7 @@ def check_targets(y_true: object, y_pred: object) -> Targets:
     for name, y in (("y_true", y_true), ("y_pred", y_pred)):
         if y is None:
             raise ValueError(f"{name} is None: pass an array of labels")
-        shapes[name] = np.shape(y)
+        shapes[name] = as_array(name, y).shape
     ndims = {name: len(shape) for name, shape in shapes.items()}
     for name, ndim in ndims.items():
         if ndim not in (1, 2):
@@ -198,10 +273,31 @@ def check_targets(y_true: object, y_pred: object) -> Targets:
         raise ValueError(
             f"y_true holds {fam_t}s but y_pred holds {fam_p}s: both must use the same kind of label"
         )
-    label_dtype = np.result_type(t.dtype, p.dtype)
-    if fam_t == "number" and label_dtype.kind == "f":
-        t, p = t.astype(np.int64), p.astype(np.int64)
-    return Targets("single", t, p, fam_t, label_dtype)
+    if fam_t == "string":
+        return Targets("single", t, p, fam_t, np.result_type(t.dtype, p.dtype))
+    floats = t.dtype.kind == "f" or p.dtype.kind == "f"
+    if floats:  # whole numbers below 2**63: int64 holds each exactly
+        t, p = (a.astype(np.int64) if a.dtype.kind == "f" else a for a in (t, p))
+    common = _common_integer_dtype(t, p)
+    t, p = t.astype(common, copy=False), p.astype(common, copy=False)
+    return Targets("single", t, p, fam_t, np.dtype(np.float64) if floats else common)
+
+
+def _common_integer_dtype(t: np.ndarray, p: np.ndarray) -> np.dtype:
+    """An integer dtype holding every label of both arrays (numpy's is float64 for uint64
+    with a signed type, which would round labels of 2**53 and more)."""
+    common = np.result_type(t.dtype, p.dtype)
+    if common.kind != "f":
+        return common
+    unsigned, signed = (t, p) if t.dtype.kind == "u" else (p, t)
+    if unsigned.max() <= _INT64.max:
+        return np.dtype(np.int64)
+    if signed.min() >= 0:
+        return np.dtype(np.uint64)
+    raise ValueError(
+        "y_true and y_pred hold labels of 2**63 or more and negative labels: no 64-bit "
+        "integer type holds both; pass the labels as strings"
+    )
 
 
 def check_labels(
@@ -209,9 +305,10 @@ def check_labels(
 ) -> np.ndarray | None:
     """Check a ``labels=`` argument against the kind of labels the data holds.
 
-    ``family`` is ``Targets.family``; for multi-label indicators ``labels`` are column
-    indices and ``n_columns`` bounds them. With no ``family``, labels may be strings or
-    numbers (not a mix). Returns the labels as an array, or None.
+    ``family`` is ``Targets.family``; for multi-label indicators (``"indicator"``) ``labels``
+    are column indices and ``n_columns`` bounds them, as it bounds plain label indices
+    (``"index"``, as :mod:`microavg.symbolic` numbers its labels). With no ``family``,
+    labels may be strings or numbers (not a mix). Returns the labels as an array, or None.
 
     Examples
     --------
@@ -221,6 +318,10 @@ def check_labels(
     Traceback (most recent call last):
     ...
     ValueError: labels holds 'A' twice: each label may be listed once
+    >>> check_labels([0, 3], "index", n_columns=3)
+    Traceback (most recent call last):
+    ...
+    ValueError: labels holds 3: label indices run from 0 to 2
     """
     if labels is None:
         return None
@@ -228,9 +329,10 @@ def check_labels(
         raise ValueError(
             f"labels is the string {labels!r}: pass a list of labels, e.g. [{labels!r}]"
         )
-    arr, fam = _as_labels_1d(list(labels), "labels") if np.ndim(labels) == 1 else (None, None)
-    if arr is None:
-        raise ValueError(f"labels has shape {np.shape(labels)}: pass a flat list of labels")
+    shape = as_array("labels", labels, "a flat list of labels").shape
+    if len(shape) != 1:
+        raise ValueError(f"labels has shape {shape}: pass a flat list of labels")
+    arr, fam = _as_labels_1d(list(labels), "labels")
     if arr.size == 0:
         raise ValueError("labels is empty: pass at least one label, or None for all of them")
     uniq, counts = np.unique(arr, return_counts=True)
@@ -238,11 +340,19 @@ def check_labels(
         raise ValueError(
             f"labels holds {uniq[counts > 1][0].item()!r} twice: each label may be listed once"
         )
-    if family == "indicator":
-        if fam != "number" or arr.min() < 0 or arr.max() >= n_columns:
+    if family in ("indicator", "index"):
+        what = (
+            "label indices"
+            if family == "index"
+            else "column indices of the multi-label indicator arrays"
+        )
+        if arr.dtype.kind not in "iu":  # strings, bools and floats such as 1.0
+            bad = next(v for v in labels if not _is_whole(v))
+            raise ValueError(f"labels holds {bad!r}: {what} are whole numbers")
+        outside = (arr < 0) | (arr >= n_columns)
+        if outside.any():
             raise ValueError(
-                f"labels must be column indices in [0, {n_columns}) for multi-label "
-                f"indicator arrays, got {arr.tolist()}"
+                f"labels holds {arr[outside][0].item()}: {what} run from 0 to {n_columns - 1}"
             )
         return arr.astype(np.intp)
     if family is not None and fam != family:
@@ -251,6 +361,24 @@ def check_labels(
             f"labels must be of the same kind as the data"
         )
     return arr
+
+
+def _object_weights(arr: np.ndarray) -> np.ndarray:
+    """An object array of numbers (as scikit-learn accepts) as int64 or float64 weights."""
+    values = arr.tolist()
+    for i, value in enumerate(values):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise ValueError(
+                f"sample_weight holds {_describe(value)} at index {i}: weights must be numbers"
+            )
+    if all(isinstance(value, numbers.Integral) for value in values):
+        if sum(abs(int(value)) for value in values) >= _EXACT_INT_SUM / 2:
+            return np.array(values, dtype=np.float64)  # refused below, with the reason
+        return np.array(values, dtype=np.int64)
+    try:
+        return np.array([float(value) for value in values], dtype=np.float64)
+    except OverflowError:
+        raise ValueError("sample_weight holds a number too large for a float") from None
 
 
 def check_sample_weight(sample_weight: object, n_rows: int) -> np.ndarray | None:
@@ -279,7 +407,7 @@ def check_sample_weight(sample_weight: object, n_rows: int) -> np.ndarray | None
     """
     if sample_weight is None:
         return None
-    arr = np.asarray(sample_weight)
+    arr = as_array("sample_weight", sample_weight, "a flat array of one weight per row")
     if arr.ndim != 1:
         raise ValueError(
             f"sample_weight has shape {arr.shape}: expected a flat array of one weight per row"
@@ -289,6 +417,8 @@ def check_sample_weight(sample_weight: object, n_rows: int) -> np.ndarray | None
             f"sample_weight has {len(arr)} weights but y_true and y_pred have {n_rows} rows: "
             "give one weight per row"
         )
+    if arr.dtype.kind == "O":
+        arr = _object_weights(arr)
     if arr.dtype.kind not in "biuf":
         raise ValueError(f"sample_weight has dtype {arr.dtype}: weights must be numbers")
     if arr.dtype.kind == "f":
@@ -305,7 +435,14 @@ def check_sample_weight(sample_weight: object, n_rows: int) -> np.ndarray | None
     if not arr.any():
         raise ValueError("sample_weight is all zero: at least one row must count")
     if arr.dtype.kind == "f":
-        return arr.astype(np.float64, copy=False)
+        arr = arr.astype(np.float64, copy=False)
+        with np.errstate(over="ignore"):
+            total = arr.sum()
+        if not np.isfinite(total):
+            raise ValueError(
+                "sample_weight sums to more than the largest float: scale the weights down"
+            )
+        return arr
     # Summed in float64 with a margin of 2: below 2**52 the float sum cannot hide 2**53.
     if float(arr.sum(dtype=np.float64)) >= _EXACT_INT_SUM / 2:
         raise ValueError(

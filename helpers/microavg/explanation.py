@@ -1,0 +1,511 @@
+"""Why micro precision, recall, F1 and accuracy agree or part on *your* data.
+
+:func:`explain` scores the data as scikit-learn does (micro averages, ``accuracy_score``)
+and says, with the data's own counts, whether the identity micro P = R = F1 = accuracy is
+guaranteed, and what voids the guarantee where it is not. Exactly three things can:
+
+* ``"labels"``: ``labels=`` leaves out a label that occurs in ``y_true`` or ``y_pred``. A
+  row whose true label is left out but whose prediction is scored is an FP with no FN
+  ("an error out of" the left-out label); the reverse is an FN with no FP ("an error into"
+  it). ΣFP − ΣFN over the labels scored is, label by label, the errors out minus the
+  errors in.
+* ``"multilabel"``: 2-D indicator data, where a row may hold no label or several, so a
+  predicted tag that is wrong (an FP) need not come with a missed one (an FN) in its row.
+* ``"zero_division"``: a micro denominator is 0, so ``zero_division`` decides a score.
+
+With none of them (complete single-label data) the four numbers are equal, always.
+
+>>> import microavg as ma
+>>> print(ma.explain(list("AAAABBCCC"), list("AABCABBCC")))
+Micro precision 5/9 (55.6%), recall 5/9 (55.6%), F1 5/9 (55.6%); accuracy 5/9 (55.6%).
+<BLANKLINE>
+They agree, as they must. ΣFP = 4 = ΣFN: every wrong prediction is an FP for the label
+predicted and an FN for the true label, so TP + FP = TP + FN = 9, the number of rows,
+and micro precision, recall and F1 all equal accuracy.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import textwrap
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+import numpy as np
+
+from microavg.counts import accuracy_of, counts_of
+from microavg.prose import exact as exact_text
+from microavg.prose import md_table, percent, signed
+from microavg.scores import check_options, ratio, scores_from_counts
+from microavg.targets import Targets, check_labels, check_sample_weight, check_targets
+
+__all__ = ["CAUSES", "Explanation", "LeftOut", "explain"]
+
+CAUSES = ("labels", "multilabel", "zero_division")
+"""What can void the guarantee micro P = R = F1 = accuracy, in the order they are told."""
+
+SCORES = ("precision", "recall", "f1")
+
+# Plain text (a terminal, a doctest) is wrapped at this many characters.
+_WIDTH = 88
+
+# At most this many left-out labels are told one by one; the rest are summed up.
+_SHOWN = 10
+
+Count = int | Fraction
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A label that occurs in the data but is left out by ``labels=``.
+
+    Attributes
+    ----------
+    label
+        The label.
+    out_of : int or Fraction, or None
+        Rows whose true label is this one, predicted as a label scored: each an FP with
+        no FN (with ``sample_weight``: their summed weight, exactly). None for multi-label
+        data, whose left-out columns are simply not counted.
+    into : int or Fraction, or None
+        Rows whose true label is scored, predicted as this one: each an FN with no FP.
+    """
+
+    label: Hashable
+    out_of: Count | None
+    into: Count | None
+
+
+@dataclass(frozen=True, eq=False)
+class Explanation:
+    """What :func:`explain` found: the four numbers, whether they agree, and why.
+
+    Attributes
+    ----------
+    precision, recall, f1 : float
+        The micro averages, equal to scikit-learn's ``precision_recall_fscore_support``.
+    accuracy : float
+        scikit-learn's ``accuracy_score`` (subset accuracy for multi-label data, over
+        every row whatever ``labels`` is).
+    exact : dict
+        The same four as :class:`fractions.Fraction`, from exact sums of the weights (a nan
+        ``zero_division`` stays nan); ``holds`` compares these.
+    holds : bool
+        Whether the four numbers agree on this data.
+    causes : tuple of str
+        What voids the guarantee, from :data:`CAUSES`; empty for complete single-label
+        data, where the identity is guaranteed.
+    sum_tp, sum_fp, sum_fn : int or Fraction
+        TP, FP and FN summed over the labels scored (with ``sample_weight``: the weights,
+        summed exactly, so a Fraction for float weights).
+    total : int or Fraction
+        The rows (or their summed weight).
+    left_out : tuple of LeftOut
+        The labels that occur in the data but are left out, with their errors.
+    extra_tags, missed_tags : int or Fraction, or None
+        Multi-label data: FPs with no FN in their row, and FNs with no FP in theirs
+        (None for single-label data). ΣFP − ΣFN = extra_tags − missed_tags.
+    equals_accuracy : tuple of str
+        The scores that equal accuracy by construction on this data, even where the
+        guarantee is void: recall when every label occurring in ``y_true`` is scored,
+        precision when every label occurring in ``y_pred`` is.
+    zero_denominators : tuple of str
+        The scores whose denominator is 0 (decided by ``zero_division``).
+    zero_division : float
+    weighted : bool
+        Whether ``sample_weight`` was given.
+    """
+
+    precision: float
+    recall: float
+    f1: float
+    accuracy: float
+    exact: dict
+    holds: bool
+    causes: tuple[str, ...]
+    sum_tp: Count
+    sum_fp: Count
+    sum_fn: Count
+    total: Count
+    left_out: tuple[LeftOut, ...]
+    extra_tags: Count | None
+    missed_tags: Count | None
+    equals_accuracy: tuple[str, ...]
+    zero_denominators: tuple[str, ...]
+    zero_division: float
+    weighted: bool
+
+    def __str__(self) -> str:
+        paragraphs = self._paragraphs(_plain, _plain_number)
+        return "\n\n".join(textwrap.fill(p, _WIDTH, break_on_hyphens=False) for p in paragraphs)
+
+    def __repr__(self) -> str:
+        return (
+            f"Explanation(holds={self.holds}, causes={self.causes!r}, "
+            f"precision={self.precision!r}, recall={self.recall!r}, f1={self.f1!r}, "
+            f"accuracy={self.accuracy!r})"
+        )
+
+    def _repr_markdown_(self) -> str:
+        parts = self._paragraphs(_markdown, _plain_number)
+        table = md_table(["", "precision", "recall", "F1", "accuracy"], [self._number_row()])
+        return "\n\n".join([table, *parts])
+
+    def _repr_html_(self) -> str:
+        parts = self._paragraphs(_html, _plain_number)
+        names = ("precision", "recall", "F1", "accuracy")
+        head = "<td></td>" + "".join(f'<th scope="col">{h}</th>' for h in names)
+        first, *cells = self._number_row()
+        row = f'<th scope="row">{first}</th>' + "".join(
+            f"<td>{html.escape(cell)}</td>" for cell in cells
+        )
+        paragraphs = "".join(f"<p>{p}</p>" for p in parts)
+        return (
+            '<div class="microavg-explanation tex2jax_ignore mathjax_ignore">'
+            "<table><caption>Micro scores and accuracy</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody><tr>{row}</tr></tbody></table>"
+            f"{paragraphs}</div>"
+        )
+
+    # -- the words ------------------------------------------------------------------
+
+    def _number_row(self) -> list[str]:
+        names = ("precision", "recall", "f1", "accuracy")
+        return ["micro", *(self._score(name) for name in names)]
+
+    def _score(self, name: str) -> str:
+        value = self.exact[name]
+        if isinstance(value, float):  # nan: zero_division=nan decided it
+            return percent(value)
+        whole = all(v.denominator == 1 for v in (self.sum_tp, self.sum_fp, self.sum_fn))
+        return exact_text(value) if whole else percent(value, digits=2)
+
+    def _paragraphs(
+        self, label: Callable[[Hashable], str], number: Callable[[Count], str]
+    ) -> list[str]:
+        fp, fn, total = number(self.sum_fp), number(self.sum_fn), number(self.total)
+        rows = "the summed weight of the rows" if self.weighted else "the number of rows"
+        lines = [
+            f"Micro precision {self._score('precision')}, recall {self._score('recall')}, "
+            f"F1 {self._score('f1')}; accuracy {self._score('accuracy')}."
+        ]
+        if not self.causes:
+            lines.append(
+                f"They agree, as they must. ΣFP = {fp} = ΣFN: every wrong prediction is an FP "
+                "for the label predicted and an FN for the true label, so TP + FP = TP + FN "
+                f"= {total}, {rows}, and micro precision, recall and F1 all equal accuracy."
+            )
+            return lines
+        verdict = "They agree on this data" if self.holds else "They part"
+        reasons = {
+            "labels": "labels= leaves out labels that occur in the data",
+            "multilabel": "the data is multi-label",
+            "zero_division": "a denominator is 0",
+        }
+        why = " and ".join(reasons[c] for c in self.causes)
+        lines.append(f"{verdict}, but nothing guarantees it: {why}.")
+        if "labels" in self.causes:
+            lines.append(self._labels_paragraph(label, number))
+        if "multilabel" in self.causes:
+            lines.append(
+                "A row of multi-label data may hold no label or several, so a wrong tag "
+                f"need not come with a missed one: ΣFP = {fp} and ΣFN = {fn}. Extra tags (an "
+                f"FP with no FN in its row): {number(self.extra_tags)}; missed tags (an FN "
+                f"with no FP in its row): {number(self.missed_tags)}; ΣFP − ΣFN is the extra "
+                "tags minus the missed ones. Accuracy is subset accuracy, the share of rows "
+                "with every tag right."
+            )
+        if "zero_division" in self.causes:
+            lines.append(self._zero_paragraph())
+        if self.equals_accuracy and "multilabel" not in self.causes:
+            lines.append(self._still_equal())
+        return lines
+
+    def _labels_paragraph(
+        self, label: Callable[[Hashable], str], number: Callable[[Count], str]
+    ) -> str:
+        fp, fn = number(self.sum_fp), number(self.sum_fn)
+        names = ", ".join(label(item.label) for item in self.left_out[:_SHOWN])
+        more = len(self.left_out) - _SHOWN
+        names += f" and {more} more" if more > 0 else ""
+        if self.extra_tags is not None:  # multi-label: columns left out are not counted
+            return f"Left out: {names}; their tags count neither as FP nor as FN."
+        residual = signed(number(_minus(self.sum_fp, self.sum_fn)))
+        each = "; ".join(
+            f"{label(item.label)}: {number(item.out_of)} out of it, {number(item.into)} into it"
+            for item in self.left_out[:_SHOWN]
+        )
+        rows = "the summed weight of all rows" if self.weighted else "all rows"
+        predicted = number(self.sum_tp + self.sum_fp)
+        true = number(self.sum_tp + self.sum_fn)
+        return (
+            f"Left out: {names}. Over the labels scored ΣFP = {fp} and ΣFN = {fn}: the "
+            f"residual ΣFP − ΣFN = {residual} is, per label left out, the errors out of it "
+            "(true label left out, predicted as a label scored: an FP with no FN) minus the "
+            f"errors into it (true label scored, predicted as it: an FN with no FP). {each}. "
+            f"Precision divides by TP + FP = {predicted} and recall by TP + FN = {true}; "
+            f"accuracy divides by {number(self.total)}, {rows}."
+        )
+
+    def _zero_paragraph(self) -> str:
+        why = {
+            "precision": "precision (nothing is predicted as a label scored)",
+            "recall": "recall (no true label is a label scored)",
+            "f1": "F1 (no TP, FP or FN at all)",
+        }
+        names = " and ".join(why[name] for name in self.zero_denominators)
+        return (
+            f"The denominator of {names} is 0, so zero_division = {self.zero_division} decides it."
+        )
+
+    def _still_equal(self) -> str:
+        if set(self.equals_accuracy) == set(SCORES):
+            return "Precision, recall and F1 still equal accuracy: no row has a label left out."
+        if self.equals_accuracy == ("recall",):
+            return (
+                "Recall still equals accuracy: every label that occurs in y_true is scored, "
+                "so TP + FN counts every row."
+            )
+        return (
+            "Precision still equals accuracy: every label that occurs in y_pred is scored, "
+            "so TP + FP counts every row."
+        )
+
+
+def _minus(a: Count, b: Count) -> Count:
+    return a - b
+
+
+def _plain(label: Hashable) -> str:
+    return repr(label)
+
+
+def _plain_number(value: Count) -> str:
+    if value.denominator != 1:  # summed float weights: four decimals, exact ones kept
+        return signed(f"{float(value):.4f}".rstrip("0").rstrip("."))
+    return signed(int(value))
+
+
+def _markdown(label: Hashable) -> str:
+    """A label as a Markdown code span: shown as typed, never as emphasis, a link, an HTML tag
+    or TeX (JupyterLab typesets ``$...$`` in Markdown, but not inside code)."""
+    text = repr(label).replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _html(label: Hashable) -> str:
+    # <code>: escaped, and skipped by MathJax whatever the page's configuration.
+    return f"<code>{html.escape(repr(label))}</code>"
+
+
+# -- the analysis ---------------------------------------------------------------------
+
+
+def explain(
+    y_true: object,
+    y_pred: object,
+    *,
+    labels: Sequence[Hashable] | None = None,
+    sample_weight: object = None,
+    zero_division: float = 0.0,
+) -> Explanation:
+    """Whether micro precision, recall, F1 and accuracy agree on this data, and why.
+
+    Parameters
+    ----------
+    y_true, y_pred : array-like
+        1-D labels (single-label), or 2-D 0/1 indicator arrays (multi-label).
+    labels : sequence, optional
+        The labels scored, as in :func:`microavg.scores` (column indices for
+        multi-label data).
+    sample_weight : array-like of shape (n,), optional
+        Non-negative weight of each row.
+    zero_division : {0.0, 1.0, nan}, default 0.0
+        The score where its denominator is 0.
+
+    Returns
+    -------
+    Explanation
+        ``str()`` tells it in words; in a notebook it shows as a table and text.
+
+    Raises
+    ------
+    ValueError
+        For inputs refused at the door, as :func:`microavg.scores` refuses them.
+
+    Examples
+    --------
+    An abstention ("?") left out with ``labels=``: recall still equals accuracy.
+
+    >>> import microavg as ma
+    >>> e = ma.explain(list("AABB"), list("A?BA"), labels=["A", "B"])
+    >>> e.holds, e.causes, e.equals_accuracy
+    (False, ('labels',), ('recall',))
+    >>> e.exact["precision"], e.exact["recall"], e.left_out
+    (Fraction(2, 3), Fraction(1, 2), (LeftOut(label='?', out_of=0, into=1),))
+    """
+    zero_division = check_options("micro", zero_division)
+    targets = check_targets(y_true, y_pred)
+    weights = check_sample_weight(sample_weight, len(targets.y_true))
+    lc = counts_of(targets, labels, weights)
+    floats = scores_from_counts(lc, zero_division=zero_division)
+    if targets.kind == "single":
+        kept = None if labels is None else set(check_labels(labels, targets.family).tolist())
+        t_kept, p_kept, left_out = _single_rows(targets, kept, weights)
+        correct = targets.y_true == targets.y_pred
+        sum_tp = _exact_sum(weights, correct & t_kept)
+        sum_fp = _exact_sum(weights, p_kept & ~correct)
+        sum_fn = _exact_sum(weights, t_kept & ~correct)
+        extra = missed = None
+    else:
+        left_out = _left_out_columns(targets, lc.labels)
+        columns = list(lc.labels)
+        t, p = targets.y_true[:, columns], targets.y_pred[:, columns]
+        fp_row, fn_row = np.count_nonzero(p & ~t, axis=1), np.count_nonzero(t & ~p, axis=1)
+        sum_tp = _exact_dot(weights, np.count_nonzero(t & p, axis=1))
+        sum_fp, sum_fn = _exact_dot(weights, fp_row), _exact_dot(weights, fn_row)
+        extra = _exact_dot(weights, np.maximum(fp_row - fn_row, 0))
+        missed = _exact_dot(weights, np.maximum(fn_row - fp_row, 0))
+        correct = (targets.y_true == targets.y_pred).all(axis=1)
+    total = len(targets.y_true) if weights is None else _exact_sum(weights, None)
+    denominators = {"precision": sum_tp + sum_fp, "recall": sum_tp + sum_fn}
+    denominators["f1"] = 2 * sum_tp + sum_fp + sum_fn
+    numerators = {"precision": sum_tp, "recall": sum_tp, "f1": 2 * sum_tp}
+    exact = {
+        name: ratio(numerators[name], denominators[name], exact=True, zero_division=zero_division)
+        for name in SCORES
+    }
+    exact["accuracy"] = ratio(_exact_sum(weights, correct), total, exact=True)
+    zero = tuple(name for name in SCORES if denominators[name] == 0)
+    present = {"labels": bool(left_out), "multilabel": targets.kind == "multi"}
+    present["zero_division"] = bool(zero)
+    causes = tuple(cause for cause in CAUSES if present[cause])
+    equal: tuple[str, ...] = ()
+    if targets.kind == "single":
+        recall_equal = sum_tp + sum_fn == total
+        precision_equal = sum_tp + sum_fp == total
+        ok = {"precision": precision_equal, "recall": recall_equal}
+        ok["f1"] = precision_equal and recall_equal
+        equal = tuple(name for name in SCORES if ok[name])
+    values = list(exact.values())
+    holds = not any(isinstance(v, float) and math.isnan(v) for v in values) and all(
+        v == values[0] for v in values
+    )
+    return Explanation(
+        precision=float(floats.precision),
+        recall=float(floats.recall),
+        f1=float(floats.f1),
+        accuracy=float(accuracy_of(targets, weights)),
+        exact=exact,
+        holds=holds,
+        causes=causes,
+        sum_tp=sum_tp,
+        sum_fp=sum_fp,
+        sum_fn=sum_fn,
+        total=total,
+        left_out=left_out,
+        extra_tags=extra,
+        missed_tags=missed,
+        equals_accuracy=equal,
+        zero_denominators=zero,
+        zero_division=zero_division,
+        weighted=weights is not None,
+    )
+
+
+def _exact_sum(weights: np.ndarray | None, rows: np.ndarray | None) -> Count:
+    """The summed weight of the ``rows`` (a mask; None: every row, with weights only),
+    exactly: an int, or a Fraction for float weights.
+
+    (A float sum rounds, and differently for different groupings of the same rows: ΣFP and
+    ΣFN, summed apart, could differ in the last bit where they are equal.)
+    """
+    if weights is None:
+        return int(np.count_nonzero(rows))
+    chosen = weights if rows is None else weights[rows]
+    if chosen.dtype.kind != "f":
+        return int(chosen.sum())  # whole numbers below 2**52: the door saw to it
+    return _exact_float_sum(chosen)
+
+
+def _exact_float_sum(values: np.ndarray) -> Fraction:
+    """The exact sum of float64 values: mantissas as integers, summed per binary exponent."""
+    if values.size == 0:
+        return Fraction(0)
+    mantissa, exponent = np.frexp(values)
+    whole = (mantissa * 2.0**53).astype(np.int64)  # exact: |mantissa| < 1
+    order = np.argsort(exponent, kind="stable")
+    exponents, starts = np.unique(exponent[order], return_index=True)
+    groups = np.split(whole[order], starts[1:])
+    total = Fraction(0)
+    for e, group in zip(exponents.tolist(), groups, strict=True):
+        total += Fraction(sum(group.tolist())) * Fraction(2) ** (e - 53)
+    return total
+
+
+def _exact_dot(weights: np.ndarray | None, per_row: np.ndarray) -> Count:
+    """Σ weight * count over rows, exactly, for small whole-number counts per row."""
+    if weights is None:
+        return int(per_row.sum())
+    return sum(
+        (k * _exact_sum(weights, per_row == k) for k in np.unique(per_row).tolist() if k),
+        start=0,
+    )
+
+
+def _distinct(values: np.ndarray, targets: Targets) -> tuple[list, np.ndarray]:
+    """The distinct labels of one array (as reported) and each row's index into them."""
+    uniq, inverse = np.unique(values, return_inverse=True)
+    if targets.family == "number":
+        uniq = uniq.astype(targets.label_dtype)
+    return uniq.tolist(), inverse
+
+
+def _group_sums(index: np.ndarray, weights: np.ndarray | None, size: int) -> list[Count]:
+    """Summed weight of the rows of each index from 0 to size - 1, exactly."""
+    if weights is None or weights.dtype.kind != "f":
+        sums = np.bincount(index, weights=weights, minlength=size)
+        return sums.astype(np.int64).tolist()  # whole numbers below 2**52: exact
+    out: list[Count] = [0] * size
+    for i in np.unique(index).tolist():
+        out[i] = _exact_float_sum(weights[index == i])
+    return out
+
+
+def _single_rows(
+    targets: Targets, kept: set | None, weights: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, tuple[LeftOut, ...]]:
+    """Which rows' true and predicted labels are scored, and the labels left out."""
+    n = len(targets.y_true)
+    if kept is None:
+        everything = np.ones(n, dtype=bool)
+        return everything, everything, ()
+    true_labels, t_index = _distinct(targets.y_true, targets)
+    pred_labels, p_index = _distinct(targets.y_pred, targets)
+    t_kept = np.array([v in kept for v in true_labels], dtype=bool)[t_index]
+    p_kept = np.array([v in kept for v in pred_labels], dtype=bool)[p_index]
+    out_rows, into_rows = ~t_kept & p_kept, t_kept & ~p_kept
+    w_out = None if weights is None else weights[out_rows]
+    w_into = None if weights is None else weights[into_rows]
+    out_of = _group_sums(t_index[out_rows], w_out, len(true_labels))
+    into = _group_sums(p_index[into_rows], w_into, len(pred_labels))
+    found: dict = {}
+    for i, label in enumerate(true_labels):
+        if label not in kept:
+            found[label] = [out_of[i], 0]
+    for i, label in enumerate(pred_labels):
+        if label not in kept:
+            found.setdefault(label, [0, 0])[1] = into[i]
+    left_out = tuple(LeftOut(v, *found[v]) for v in sorted(found))
+    return t_kept, p_kept, left_out
+
+
+def _left_out_columns(targets: Targets, scored: tuple) -> tuple[LeftOut, ...]:
+    used = (targets.y_true | targets.y_pred).any(axis=0)
+    kept = set(scored)
+    return tuple(LeftOut(c, None, None) for c in np.flatnonzero(used).tolist() if c not in kept)
