@@ -19,12 +19,15 @@ $(LAB_SETTINGS): binder/overrides.json
 	mkdir -p $(dir $@)
 	cp binder/overrides.json $@
 
-# Pins come from environment.yml's pip section, so conda, Binder and .venv share versions.
+# Pins come from environment.yml (pip itself, then its pip section), so conda, Binder and
+# .venv share versions; the `dev` extra adds the browser and Binder-build test tools.
 $(STAMP): environment.yml pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	sed -n 's/^ *- \([A-Za-z0-9_.-]*==[^ #]*\).*/\1/p' environment.yml > $(VENV)/requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
-		-r $(VENV)/requirements.txt --editable '.[test]'
+		"$$(sed -n 's/^ *- pip=\([0-9.]*\)$$/pip==\1/p' environment.yml)"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-r $(VENV)/requirements.txt --editable '.[lessons,test,dev]'
 	touch $@
 
 # Serves the repository (as Binder does, so the lessons' links to README.md work) and opens
@@ -36,9 +39,11 @@ lab: setup
 		--LabApp.default_url=/lab/tree/$(FIRST_LESSON) \
 		$(if $(filter 0,$(shell id -u)),--allow-root)
 
+# ruff for style; lint-imports holds the package's layers ([tool.importlinter] in pyproject).
 lint: setup
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/lint-imports --no-cache --no-logo
 
 test: lint
 	$(BIN)/python -m pytest --nbval

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.metadata
 import os
 import re
@@ -41,15 +42,31 @@ def test_every_pin_is_the_version_installed():
     assert drift == {}, f"pinned vs installed: {drift}; run `make setup`"
 
 
-def test_pyproject_dependencies_are_exactly_the_pinned_packages():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    declared = {Requirement(d).name.lower() for d in project["dependencies"]}
+def project() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+
+
+def names(requirements: list[str]) -> set[str]:
+    return {Requirement(line).name.lower() for line in requirements}
+
+
+def test_environment_yml_pins_exactly_the_package_the_lessons_and_the_test_tools():
+    # pyproject names them (unpinned); environment.yml pins each once, for conda, Binder, .venv.
+    extras = project()["optional-dependencies"]
+    declared = names(project()["dependencies"]) | names(extras["lessons"]) | names(extras["test"])
     assert declared == set(environment_pins())
+    assert all(not Requirement(line).specifier for line in extras["lessons"] + extras["test"])
 
 
-def test_test_tools_are_pinned_and_installed():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    for line in project["optional-dependencies"]["test"]:
+def test_pip_itself_is_pinned_and_is_the_one_installed():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    (pip,) = [d for d in env["dependencies"] if isinstance(d, str) and d.startswith("pip")]
+    assert re.fullmatch(r"pip=[0-9.]+", pip), f"{pip!r}: pin pip with pip=VERSION"
+    assert importlib.metadata.version("pip") == pip.removeprefix("pip=")
+
+
+def test_dev_tools_are_pinned_in_pyproject_and_installed():
+    for line in project()["optional-dependencies"]["dev"]:
         req = Requirement(line)
         (spec,) = req.specifier
         assert spec.operator == "=="
@@ -70,9 +87,8 @@ def test_makefile_installs_what_environment_yml_pins():
 def test_python_version_agrees():
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     (python,) = [d for d in env["dependencies"] if isinstance(d, str) and d.startswith("python")]
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert python == "python=3.11"
-    assert project["requires-python"] == ">=3.11"
+    assert project()["requires-python"] == ">=3.11"
 
 
 def test_binder_uses_the_same_environment_file():
@@ -80,7 +96,8 @@ def test_binder_uses_the_same_environment_file():
     assert link.is_symlink() and os.readlink(link) == "../environment.yml"
     post = ROOT / "binder" / "postBuild"
     assert os.access(post, os.X_OK)
-    assert "set -e" in post.read_text().splitlines()[:3]
+    code = [ln for ln in post.read_text().splitlines() if ln and not ln.startswith("#")]
+    assert code[0] == "set -e", "postBuild must stop at its first failing step"
 
 
 @pytest.mark.slow
@@ -118,3 +135,18 @@ def test_readme_binder_badge_opens_the_first_lesson_of_the_configured_repository
     assert badge, "README.md has no Binder badge"
     first = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))[0].name
     assert badge.group(1) == f"{repository}/HEAD?urlpath=lab/tree/notebooks/{first}"
+
+
+def test_dependencies_are_what_the_package_imports():
+    # Every third-party module the package imports, anywhere (lazily too), as distributions.
+    imported = set()
+    for path in (ROOT / "helpers" / "microavg").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = imported - set(sys.stdlib_module_names) - {"microavg", "__future__"}
+    distributions = importlib.metadata.packages_distributions()
+    needed = {distributions[module][0].lower() for module in third_party}
+    assert needed == names(project()["dependencies"])
