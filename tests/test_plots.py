@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 
 import matplotlib.pyplot as plt
 import microavg as ma
@@ -333,15 +331,6 @@ def test_figures_show_the_counts_and_equal_sums_for_any_single_label_rows(pairs)
     assert sums["sum-FP"] == sums["sum-FN"] == str(cm.total - cm.correct)
 
 
-def test_plots_imports_neither_pandas_nor_widgets():
-    code = (
-        "import sys\nfrom microavg import plots\n"
-        "print(sorted({'pandas', 'ipywidgets', 'microavg.widgets'} & set(sys.modules)))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
-
-
 def test_score_colours_keep_clear_of_the_role_colours():
     # A precision bar must not read as an FP, nor a recall bar as an FN: every saturated score
     # colour is at least 25 degrees of hue from every role colour.
@@ -353,11 +342,11 @@ def test_score_colours_keep_clear_of_the_role_colours():
         h, _, s = colorsys.rgb_to_hls(*to_rgb(colour))
         return h * 360, s
 
-    for score, colour in plots.SCORE_COLOURS.items():
+    for score, colour in palette.SCORE_COLOURS.items():
         hue, saturation = hue_and_saturation(colour)
         if saturation < 0.1:
             continue  # a grey has no hue to confuse
-        for role_name, role_colour in plots.ROLE_COLOURS.items():
+        for role_name, role_colour in palette.ROLE_COLOURS.items():
             other = hue_and_saturation(role_colour)[0]
             distance = min(abs(hue - other), 360 - abs(hue - other))
             assert distance >= 25, (score, role_name, distance)

@@ -9,7 +9,7 @@ import microavg as ma
 import numpy as np
 import pytest
 from matplotlib.colors import to_hex
-from microavg import examples, plots
+from microavg import examples, palette, plots
 
 
 @pytest.fixture(autouse=True)
@@ -69,7 +69,7 @@ def test_averages_bars_mark_accuracy_and_name_every_colour_in_the_legend():
         "accuracy (0.85)",
     ]
     colours = {to_hex(p.get_facecolor()) for p in fig.axes[1].patches}
-    assert colours == {c.lower() for c in plots.SCORE_COLOURS.values()}
+    assert colours == {c.lower() for c in palette.SCORE_COLOURS.values()}
 
 
 def test_averages_bars_of_the_worked_example_show_micro_equal_to_accuracy():

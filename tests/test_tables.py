@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import microavg as ma
 import pytest
@@ -162,9 +160,3 @@ def test_role_tints_are_light_enough_for_black_text():
     for colour in TINT.values():
         r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
         assert 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.6
-
-
-def test_tables_do_not_load_matplotlib():
-    code = "import sys, microavg.tables; print('matplotlib' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"

@@ -1,4 +1,4 @@
-"""The tutorial's colours, shared by figures, tables and the live explorer.
+"""The tutorial's colours, shared by figures, tables and the explorers.
 
 Okabe-Ito colours, which stay distinct for readers with colour-blindness. Plain hex
 strings: no plotting library is needed to use them.

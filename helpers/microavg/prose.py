@@ -16,12 +16,10 @@ written one way everywhere ("55.6%", "−3", "5/9 (55.6%)").
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
 __all__ = [
-    "count_from_one",
     "exact",
     "latex_array",
     "md_table",
@@ -127,35 +125,6 @@ def latex_array(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
             raise ValueError(f"rows holds a row of {len(row)} cells for {len(header)} columns")
         lines.append(" & ".join(row) + r" \\")
     return r"\begin{array}{" + "c" * len(header) + "}" + "\n".join(lines) + r"\end{array}"
-
-
-_CELL_NAME = re.compile(r"c_\{(\d)(\d)\}|c_\{(\d+),(\d+)\}")
-
-
-def count_from_one(expr):
-    """A sympy expression with its confusion-matrix cells renamed to number labels from 1.
-
-    :func:`microavg.symbolic.confusion_symbols` names each cell by its Python position,
-    counted from 0 (``c_{01}`` is true label 0, predicted label 1). A page that numbers
-    labels from 1 to k, as the general proof does, shows ``c_{12}`` for the same cell.
-    Only the names change; other symbols are kept.
-
-    >>> from microavg import symbolic
-    >>> count_from_one(symbolic.fp_fn_gap(2, labels=[1]))
-    c_{12} - c_{21}
-    >>> count_from_one(symbolic.confusion_symbols(10)[9, 0])
-    c_{10,1}
-    """
-    import sympy as sp
-
-    renamed = {}
-    for symbol in expr.free_symbols:
-        match = _CELL_NAME.fullmatch(symbol.name)
-        if match:
-            i, j = (int(n) + 1 for n in filter(None, match.groups()))
-            sep = "," if i >= 10 or j >= 10 else ""
-            renamed[symbol] = sp.Symbol(f"c_{{{i}{sep}{j}}}", **symbol.assumptions0)
-    return expr.xreplace(renamed)
 
 
 def say(text: str) -> None:

@@ -21,6 +21,7 @@ c_{01} + c_{02} - c_{10} - c_{20}
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import sympy as sp
@@ -31,6 +32,7 @@ from microavg.targets import check_labels
 
 __all__ = [
     "confusion_symbols",
+    "count_from_one",
     "counts",
     "fp_fn_gap",
     "general_proof",
@@ -82,6 +84,31 @@ def _cell_name(i: int, j: int) -> str:
     # c_{01} while both indices are single digits, c_{1,10} beyond, so no name is ambiguous.
     sep = "," if i >= 10 or j >= 10 else ""
     return f"c_{{{i}{sep}{j}}}"
+
+
+_CELL_NAME = re.compile(r"c_\{(\d)(\d)\}|c_\{(\d+),(\d+)\}")
+
+
+def count_from_one(expr: sp.Basic) -> sp.Basic:
+    """``expr`` with its confusion-matrix cells renamed to number labels from 1.
+
+    :func:`confusion_symbols` names each cell by its Python position, counted from 0
+    (``c_{01}`` is true label 0, predicted label 1). A page that numbers labels from 1 to k,
+    as the general proof does, shows ``c_{12}`` for the same cell. Only the names change;
+    other symbols are kept.
+
+    >>> count_from_one(fp_fn_gap(2, labels=[1]))
+    c_{12} - c_{21}
+    >>> count_from_one(confusion_symbols(10)[9, 0])
+    c_{10,1}
+    """
+    renamed = {}
+    for symbol in sp.sympify(expr).free_symbols:
+        match = _CELL_NAME.fullmatch(symbol.name)
+        if match:
+            i, j = (int(n) + 1 for n in filter(None, match.groups()))
+            renamed[symbol] = sp.Symbol(_cell_name(i, j), **symbol.assumptions0)
+    return sp.sympify(expr).xreplace(renamed)
 
 
 def confusion_symbols(k: int) -> sp.Matrix:
