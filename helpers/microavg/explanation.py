@@ -199,14 +199,18 @@ class Explanation:
                 f"= {total}, {rows}, and micro precision, recall and F1 all equal accuracy."
             )
             return lines
-        verdict = "They agree on this data" if self.holds else "They part"
+        verdict = (
+            "They agree on this data, but nothing guarantees it"
+            if self.holds
+            else "They part, as they may"
+        )
         reasons = {
             "labels": "labels= leaves out labels that occur in the data",
             "multilabel": "the data is multi-label",
             "zero_division": "a denominator is 0",
         }
         why = " and ".join(reasons[c] for c in self.causes)
-        lines.append(f"{verdict}, but nothing guarantees it: {why}.")
+        lines.append(f"{verdict}: {why}.")
         if "labels" in self.causes:
             lines.append(self._labels_paragraph(label, number))
         if "multilabel" in self.causes:
