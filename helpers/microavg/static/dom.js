@@ -3,6 +3,7 @@
 // "−3"), rounding exactly as Python's format does (half to even, on the exact binary value).
 
 import { fraction } from "./metrics.js";
+import { reasonOf } from "./rules.js";
 
 export const MINUS = "\u2212";
 
@@ -130,4 +131,20 @@ export function exact([numerator, denominator], value) {
 export function sameRatio([a, b], valueA, [c, d], valueB) {
   if (b === 0 || d === 0) return valueA === valueB; // a zero_division value; NaN ≠ NaN
   return BigInt(a) * BigInt(d) === BigInt(c) * BigInt(b);
+}
+
+// How a view writes to its model: an accepted edit clears the refusal line; a refused one
+// shows why and redraws, so every control shows the state the explorer still holds.
+export function modelWriter(model, redraw) {
+  return {
+    commit(changes) {
+      model.set({ ...changes, message: "" });
+      model.save_changes();
+    },
+    refuse(error) {
+      model.set("message", `Refused: ${reasonOf(error)}`);
+      model.save_changes();
+      redraw();
+    },
+  };
 }

@@ -2,9 +2,11 @@
 // simulation (prng.js, bit for bit microavg.simulation's), the readout, and micro-F1 and
 // macro-F1 against accuracy as two SVG scatter plots.
 
-import { SIMULATION, parseNumber, reasonOf } from "./rules.js";
+import { SIMULATION, parseNumber } from "./rules.js";
 import { f1AgainstAccuracy, simulateClassifiers } from "./prng.js";
-import { element, messageLine, percent, points, quantity, svgElement, table } from "./dom.js";
+import {
+  element, messageLine, modelWriter, percent, points, quantity, svgElement, table,
+} from "./dom.js";
 
 const NAMES = {
   n_labels: "labels",
@@ -126,15 +128,15 @@ function render({ model, el }) {
     plots,
   );
 
+  // set() redraws after every edit, accepted or refused.
+  const { commit, refuse } = modelWriter(model, () => {});
+
   function set(name, text) {
     const [low, high, , whole] = SIMULATION[name];
     try {
-      const value = parseNumber(text, name, low, high, whole);
-      model.set({ [name]: value, message: "" });
-      model.save_changes();
+      commit({ [name]: parseNumber(text, name, low, high, whole) });
     } catch (error) {
-      model.set("message", `Refused: ${reasonOf(error)}`);
-      model.save_changes();
+      refuse(error);
     }
     // The edit is done: slider and box show the value the explorer holds.
     controls[name].box.value = String(model.get(name));

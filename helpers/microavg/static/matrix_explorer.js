@@ -7,9 +7,11 @@
 import { summarize } from "./metrics.js";
 import {
   K_MAX, K_MIN, MAX_COUNT, checkKeptLabels, checkNotEmpty, parseCount, parseMatrix,
-  parseNumber, reasonOf, resized, freshLabels,
+  parseNumber, resized, freshLabels,
 } from "./rules.js";
-import { element, exact, messageLine, percent, quantity, sameRatio, signed, table } from "./dom.js";
+import {
+  element, exact, messageLine, modelWriter, percent, quantity, sameRatio, signed, table,
+} from "./dom.js";
 
 const ZERO_DIVISION = { 0: 0, 1: 1, nan: NaN }; // as the model holds it -> the number
 const AVERAGES = ["micro", "macro", "weighted"];
@@ -122,16 +124,7 @@ function render({ model, el }) {
   let heads = [];
   let drawnLabels = null;
 
-  function commit(changes) {
-    model.set({ ...changes, message: "" });
-    model.save_changes();
-  }
-
-  function refuse(error) {
-    model.set("message", `Refused: ${reasonOf(error)}`);
-    model.save_changes();
-    draw();
-  }
+  const { commit, refuse } = modelWriter(model, () => draw());
 
   function cellName(i, j) {
     const labels = model.get("labels");

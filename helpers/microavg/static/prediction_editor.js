@@ -3,8 +3,8 @@
 // all computed here by metrics.js.
 
 import { summarize } from "./metrics.js";
-import { checkRows, parseLabels, reasonOf } from "./rules.js";
-import { element, exact, messageLine, quantity, table } from "./dom.js";
+import { checkRows, parseLabels } from "./rules.js";
+import { element, exact, messageLine, modelWriter, quantity, table } from "./dom.js";
 
 /** What a row counts as: "TP of A", or "FP of B, FN of A" (row_roles in Python). */
 export function rowRoles(truth, predicted) {
@@ -62,16 +62,7 @@ function render({ model, el }) {
     ]),
   );
 
-  function commit(changes) {
-    model.set({ ...changes, message: "" });
-    model.save_changes();
-  }
-
-  function refuse(error) {
-    model.set("message", `Refused: ${reasonOf(error)}`);
-    model.save_changes();
-    draw();
-  }
+  const { commit, refuse } = modelWriter(model, () => draw());
 
   function tryRows(yTrue, yPred, labels = model.get("labels")) {
     try {
