@@ -42,9 +42,10 @@ notebooks: setup
 		notebooks/[0-9]*.ipynb
 
 # build/html/: every lesson executed fresh (widget state kept) and exported, plus index.html.
-# The pages' JavaScript comes from package-lock.json (npm ci, run by the script when needed).
+# The pages' JavaScript comes from package-lock.json (npm ci, run by the build when needed).
+# The build is the package tools/htmlsite (python -m htmlsite --help).
 html: setup
-	$(BIN)/python tools/build_html.py
+	PYTHONPATH=tools $(BIN)/python -m htmlsite
 
 bench: setup
 	$(BIN)/python benchmarks/bench_engine.py
