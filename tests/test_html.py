@@ -34,14 +34,15 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 MAX_SITE_BYTES = 15 * 1024 * 1024
 MIN_FIGURE_WIDTH = 300  # CSS pixels: a plot narrower than this is too small to read
 RENDER_TIMEOUT_MS = 30_000
-# TeX that MathJax should have replaced: $$, $\displaystyle (sympy), common commands, $inline$.
+# TeX the build's MathJax should have replaced: $$, $\displaystyle (sympy), commands, $inline$.
 RAW_TEX = re.compile(
     r"\$\$|\$\\displaystyle|\\(?:frac|sum|begin|left|right|mathrm)\b"
     r"|(?<![\w$])\$[^\s$][^$\n]*\$(?![\w$])"
 )
 
 LESSONS = [site_lessons.read_lesson(path) for path in site_lessons.find_lessons(NOTEBOOKS)]
-PAGES = ["index.html", *(lesson.page for lesson in LESSONS)]
+SITE_PAGES = ["index.html", "glossary.html", "cheatsheet.html"]
+PAGES = [*SITE_PAGES, *(lesson.page for lesson in LESSONS)]
 REPOSITORY = links.repository_slug()
 browser_test = pytest.mark.browser
 SITE_MODULES = sorted(
@@ -170,8 +171,10 @@ def test_vendored_javascript_matches_what_ipywidgets_and_nbconvert_expect():
     major, minimum = re.fullmatch(r"\^((\d+)\.\d+\.\d+)", wanted).group(2, 1)
     assert manager.split(".")[0] == major
     assert tuple(map(int, manager.split("."))) >= tuple(map(int, minimum.split(".")))
-    # nbconvert's lab template configures MathJax through MathJax.Hub: MathJax 2's API.
-    assert locked["node_modules/mathjax"]["version"].startswith("2.")
+    # Math is typeset at build time by MathJax 3; nbconvert's slides template wants reveal.js 4.
+    assert locked["node_modules/mathjax-full"]["version"].startswith("3.")
+    assert locked["node_modules/reveal.js"]["version"] == "4.0.2"
+    assert locked["node_modules/axe-core"]["version"].startswith("4.")
     assert "requirejs" in json.loads((ROOT / "package.json").read_text())["dependencies"]
     # anywidget's front end must speak the same protocol as the Python package that saved state.
     assert locked["node_modules/anywidget"]["version"] == version("anywidget")
@@ -231,14 +234,6 @@ class Rendered:
     screenshot: Path
 
 
-# MathJax 2 is ready after its startup typeset; a callback queued then runs after the typeset
-# the template asks for too.
-_MATHJAX_READY = "() => !window.MathJax || MathJax.isReady === true"
-_QUEUE_MARK = """() => {
-  window.maTypeset = !window.MathJax;
-  if (window.MathJax) MathJax.Hub.Queue(() => { window.maTypeset = true; });
-}"""
-_TYPESET = "() => window.maTypeset === true"
 _WIDGETS_DRAWN = """() => [...document.querySelectorAll(
     'script[type="application/vnd.jupyter.widget-view+json"]')]
   .every(s => s.parentElement.querySelector('.widget-subarea, .lm-Widget'))"""
@@ -251,13 +246,13 @@ _FACTS = """() => {
       [...document.querySelectorAll('.jp-MarkdownCell, .jp-RenderedLatex, .jp-RenderedMarkdown')]
         .map(e => e.innerText).join('\\n') :
       document.querySelector('main').innerText,
-    math: [...document.querySelectorAll('script[type^="math/tex"]')].map(s => {
-      const frame = document.getElementById(s.id + '-Frame');
-      return {tex: s.textContent, size: frame ? box(frame) : [0, 0]};
-    }),
+    math: [...document.querySelectorAll('mjx-container')].map(m => ({
+      tex: (m.querySelector('mjx-assistive-mml') || m).textContent,
+      size: box(m.querySelector('svg') || m)})),
+    mathjax_loaded: !!window.MathJax || !!document.querySelector('script[src*="MathJax"]'),
     latex_outputs: [...document.querySelectorAll('.jp-RenderedLatex')]
-      .map(e => e.querySelectorAll('.MathJax_CHTML').length),
-    math_errors: document.querySelectorAll('.MathJax_Error, .MJXc-merror, merror').length,
+      .map(e => e.querySelectorAll('mjx-container').length),
+    math_errors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
     images: [...document.querySelectorAll('.jp-RenderedImage img, .jp-RenderedSVG svg, main img')]
       .map(i => ({natural: [i.naturalWidth ?? 1, i.naturalHeight ?? 1], size: box(i),
                   output: !!i.closest('.jp-RenderedImage, .jp-RenderedSVG')})),
@@ -301,9 +296,6 @@ def rendered(site, chromium_browser):
             with watched_page(chromium_browser) as watched:
                 start = time.perf_counter()
                 watched.page.goto((site / page).as_uri(), wait_until="load")
-                watched.page.wait_for_function(_MATHJAX_READY, timeout=RENDER_TIMEOUT_MS)
-                watched.page.evaluate(_QUEUE_MARK)
-                watched.page.wait_for_function(_TYPESET, timeout=RENDER_TIMEOUT_MS)
                 try:
                     watched.page.wait_for_function(_WIDGETS_DRAWN, timeout=RENDER_TIMEOUT_MS)
                 except PlaywrightTimeout:  # the widgets test says which views are missing
@@ -345,8 +337,9 @@ def test_page_logs_no_console_errors(rendered, page):
 
 @browser_test
 @pytest.mark.parametrize("page", PAGES)
-def test_math_is_typeset_and_no_raw_tex_shows(rendered, page):
+def test_math_is_typeset_at_build_time_and_no_raw_tex_shows(rendered, page):
     facts = rendered(page).facts
+    assert not facts["mathjax_loaded"], "the page typesets in the browser"
     assert facts["math_errors"] == 0
     unrendered = [m["tex"] for m in facts["math"] if not (m["size"][0] > 0 and m["size"][1] > 0)]
     assert unrendered == []

@@ -11,9 +11,8 @@ from pathlib import Path
 from htmlsite import ROOT, TEMPLATES
 
 # Copied from node_modules into assets/<name>/ keeping each package's layout: (package, glob
-# inside it, name). MathJax 2 fetches its config, extensions, jax and fonts on demand, so its
-# subset is the CommonHTML output with the TeX fonts, the TeX input and the extensions that
-# output may pull in. The widget manager's CSS asks for Font Awesome beside its modules'
+# inside it, name). Math needs nothing here: it is typeset at build time (htmlsite.math).
+# The widget manager's CSS asks for Font Awesome beside its modules'
 # addresses (the lesson template tells RequireJS where those are); browsers take the woff2.
 ASSETS: list[tuple[str, str, str]] = [
     ("requirejs", "require.js", "requirejs"),
@@ -21,19 +20,9 @@ ASSETS: list[tuple[str, str, str]] = [
     ("@jupyter-widgets/html-manager", "dist/*.woff2", "html-manager"),
     ("anywidget", "dist/index.js", "anywidget"),
     ("minisearch", "dist/umd/index.js", "minisearch"),
-    ("mathjax", "MathJax.js", "mathjax"),
-    ("mathjax", "config/TeX-AMS_CHTML-full.js", "mathjax"),
-    ("mathjax", "config/Safe.js", "mathjax"),
-    ("mathjax", "extensions/*.js", "mathjax"),
-    ("mathjax", "extensions/TeX/*.js", "mathjax"),
-    ("mathjax", "jax/input/TeX/*.js", "mathjax"),
-    ("mathjax", "jax/element/mml/**/*.js", "mathjax"),
-    ("mathjax", "jax/output/CommonHTML/**/*.js", "mathjax"),
-    ("mathjax", "fonts/HTML-CSS/TeX/woff/*.woff", "mathjax"),
 ]
 REQUIRE_JS_URL = "assets/requirejs/require.js"
 WIDGET_RENDERER_URL = "assets/html-manager/dist/embed-amd.js"
-MATHJAX_URL = "assets/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
 SEARCH_LIBRARY_URL = "assets/minisearch/dist/umd/index.js"
 # The site's own files, from the template's static/ folder.
 SITE_FILES = ["microavg.css", "site.js"]

@@ -13,7 +13,9 @@ from nbconvert.preprocessors import ExecutePreprocessor
 from htmlsite import ROOT
 from htmlsite.assets import copy_assets, ensure_node_modules
 from htmlsite.lessons import find_lessons, read_lesson
-from htmlsite.pages import contents_page, lesson_page
+from htmlsite.math import typeset
+from htmlsite.pages import cheatsheet_page, contents_page, glossary_page, lesson_page
+from htmlsite.search import sections, write_index
 
 STAMP_NAME = ".build-inputs"
 KERNEL_TIMEOUT = 600
@@ -57,13 +59,24 @@ def build(notebooks: Path, out: Path, repository: str) -> list[tuple[str, float]
     out.mkdir(parents=True)
     copy_assets(node_modules, out)
     timings = []
+    pages: dict[str, str] = {}
+    titles: dict[str, str] = {}
     for index, lesson in enumerate(lessons):
         start = time.perf_counter()
-        page = lesson_page(execute(lesson.path), index, lessons, repository)
-        (out / lesson.page).write_text(page, encoding="utf-8")
+        pages[lesson.page] = lesson_page(execute(lesson.path), index, lessons, repository)
+        titles[lesson.page] = f"Lesson {index + 1}: {lesson.title}"
         timings.append((lesson.page, time.perf_counter() - start))
         print(f"{lesson.page}: {timings[-1][1]:.1f} s", flush=True)
-    (out / "index.html").write_text(contents_page(lessons, repository), encoding="utf-8")
+    pages["index.html"] = contents_page(lessons, repository)
+    titles["index.html"] = "Contents"
+    pages["glossary.html"] = glossary_page(lessons, pages, repository)
+    titles["glossary.html"] = "Glossary"
+    pages["cheatsheet.html"] = cheatsheet_page(repository)
+    titles["cheatsheet.html"] = "Cheat-sheet"
+    found = [s for name, page in pages.items() for s in sections(page, name, titles[name])]
+    write_index(found, out, node_modules)
+    for name, page in pages.items():
+        (out / name).write_text(typeset(page, name, node_modules), encoding="utf-8")
     (out / STAMP_NAME).write_text(inputs_digest(paths) + "\n")
     return timings
 
