@@ -73,6 +73,7 @@
     ".jp-OutputArea-output pre",
     ".jupyter-widgets.jp-OutputArea-output",
     ".jp-RenderedHTML.jp-OutputArea-output",
+    ".jp-RenderedImage",
   ].join(",");
 
   function wrapTables() {
@@ -85,7 +86,25 @@
     });
   }
 
+  // A figure is never shown smaller than MIN_SCALE of its drawn size, so its text stays
+  // readable on a phone: a wide figure scrolls sideways in its box instead.
+  var MIN_SCALE = 0.75;
+
+  function sizeFigures() {
+    document.querySelectorAll(".jp-RenderedImage img").forEach(function (img) {
+      var drawn = Number(img.getAttribute("width")) || img.naturalWidth;
+      var box = img.parentElement;
+      img.style.width = "";
+      img.style.maxWidth = "";
+      if (drawn && box.clientWidth < drawn * MIN_SCALE) {
+        img.style.width = Math.round(drawn * MIN_SCALE) + "px";
+        img.style.maxWidth = "none";
+      }
+    });
+  }
+
   function markScrollers() {
+    sizeFigures();
     document.querySelectorAll(SCROLLERS).forEach(function (box) {
       var scrolls = box.scrollWidth > box.clientWidth + 1;
       box.classList.toggle("ma-scrolls", scrolls);
