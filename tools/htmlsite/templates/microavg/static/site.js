@@ -103,8 +103,21 @@
     });
   }
 
+  // ipywidgets' sliders carry no name of their own: give each its widget's label.
+  function nameSliders() {
+    document.querySelectorAll(".widget-slider [role=slider]:not([aria-label])").forEach(
+      function (handle) {
+        var widget = handle.closest(".widget-slider");
+        var label = widget && widget.querySelector(".widget-label");
+        var text = label && label.textContent.trim();
+        handle.setAttribute("aria-label", text || "slider");
+      }
+    );
+  }
+
   function markScrollers() {
     sizeFigures();
+    nameSliders();
     document.querySelectorAll(SCROLLERS).forEach(function (box) {
       var scrolls = box.scrollWidth > box.clientWidth + 1;
       box.classList.toggle("ma-scrolls", scrolls);
