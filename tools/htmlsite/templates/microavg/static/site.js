@@ -162,9 +162,18 @@
     });
   }
 
+  // MiniSearch's UMD bundle registers with RequireJS when a lesson page has it; hide
+  // RequireJS while it loads so that it defines the global MiniSearch, as everywhere else.
+  function loadGlobal(src) {
+    var define = window.define;
+    window.define = undefined;
+    var restore = function () { window.define = define; };
+    return loadScript(src).then(restore, function (error) { restore(); throw error; });
+  }
+
   function loadSearch() {
     if (!loading) {
-      loading = loadScript("assets/minisearch/dist/umd/index.js")
+      loading = loadGlobal("assets/minisearch/dist/umd/index.js")
         .then(function () { return loadScript("assets/search-index.js"); })
         .then(function () {
           var data = window.MICROAVG_SEARCH;
@@ -237,9 +246,12 @@
     var status = document.getElementById("ma-search-status");
     if (!input || !list) return;
     var run = function () {
-      loadSearch().then(function () { showResults(input, list, status); }, function (error) {
-        status.textContent = "search is unavailable: " + error.message;
-      });
+      loadSearch()
+        .then(function () { showResults(input, list, status); })
+        .catch(function (error) {
+          status.textContent = "search is unavailable: " + error.message;
+          console.error("microavg search:", error);
+        });
     };
     input.addEventListener("focus", function () { loadSearch(); });
     input.addEventListener("input", run);
