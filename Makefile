@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LINTED := helpers tests benchmarks notebooks tools
 
-.PHONY: setup lab test lint notebooks html bench clean
+.PHONY: setup lab test lint notebooks html slides bench clean
 
 setup: $(STAMP)
 
@@ -46,6 +46,11 @@ notebooks: setup
 # The build is the package tools/htmlsite (python -m htmlsite --help).
 html: setup
 	PYTHONPATH=tools $(BIN)/python -m htmlsite
+
+# build/slides/: each lesson as a reveal.js deck (cells marked as slides in its metadata),
+# reveal.js vendored from package-lock.json, offline like the site.
+slides: setup
+	PYTHONPATH=tools $(BIN)/python -m htmlsite.slides
 
 bench: setup
 	$(BIN)/python benchmarks/bench_engine.py
