@@ -937,6 +937,10 @@ class _DescribedFigure(Figure):
     def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
         return {}, {"alt": describe(self)}
 
+    def __repr__(self) -> str:
+        # A Figure's text/plain, as saved notebooks and their checks expect it.
+        return super().__repr__().replace(type(self).__name__, "Figure", 1)
+
 
 def _texts(ax: Axes, prefix: str) -> dict[str, str]:
     """The texts of ``ax`` whose gid starts with ``prefix``, by the rest of their gid."""
