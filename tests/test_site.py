@@ -28,6 +28,7 @@ from htmlsite.math import typeset
 from htmlsite.pages import lesson_page
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser]
 
@@ -402,20 +403,21 @@ def test_hide_input_cell_shows_a_toggle_instead_of_its_code(chromium_browser, fo
         page = watched.page
         page.goto(folded_site.as_uri(), wait_until="load")
         hidden = page.get_by_text("hidden_value = 6 * 7")
-        assert not hidden.is_visible()
-        assert page.get_by_text("shown_value = 1").is_visible()
-        assert page.locator(".jp-OutputArea-output").get_by_text("42").is_visible()
+        expect(hidden).to_be_hidden()
+        expect(page.get_by_text("shown_value = 1")).to_be_visible()
+        expect(page.locator(".jp-OutputArea-output").get_by_text("42")).to_be_visible()
         toggle = page.locator("details.ma-code-fold > summary")
-        assert toggle.inner_text() == "show code"
+        expect(toggle).to_have_text("show code")
         toggle.click()
-        assert hidden.is_visible()
-        assert toggle.inner_text() == "hide code"
+        expect(hidden).to_be_visible()
+        expect(toggle).to_have_text("hide code")
         toggle.click()
-        assert not hidden.is_visible()
+        expect(hidden).to_be_hidden()
+        expect(toggle).to_have_text("show code")
         page.check(".ma-show-all-code")
-        assert hidden.is_visible()
+        expect(hidden).to_be_visible()
         page.uncheck(".ma-show-all-code")
-        assert not hidden.is_visible()
+        expect(hidden).to_be_hidden()
         assert watched.blocked == [] and watched.console_errors == []
 
 
