@@ -133,8 +133,8 @@ def glossary_page(lessons: list[Lesson], pages: dict[str, str], repository: str)
     """The glossary, each term with the lessons whose page links it (``pages``: name → HTML)."""
     used_in = {
         term.id: [
-            lesson
-            for lesson in lessons
+            (number, lesson)
+            for number, lesson in enumerate(lessons, 1)
             if f'href="glossary.html#{term.id}"' in pages.get(lesson.page, "")
         ]
         for term in TERMS
