@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LINTED := helpers tests benchmarks notebooks tools
 
-.PHONY: setup lab test lint notebooks html bench clean
+.PHONY: setup lab test lint notebooks html slides bench clean
 
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 
@@ -56,13 +56,20 @@ notebooks: setup
 		notebooks/[0-9]*.ipynb
 
 # build/html/: every lesson executed fresh (widget state kept) and exported, plus index.html.
-# The pages' JavaScript comes from package-lock.json (npm ci, run by the script when needed).
+# The pages' JavaScript comes from package-lock.json (npm ci, run by the build when needed).
+# The build is the package tools/htmlsite (python -m htmlsite --help).
 html: setup
-	$(BIN)/python tools/build_html.py
+	PYTHONPATH=tools $(BIN)/python -m htmlsite
+
+# build/slides/: each lesson as a reveal.js deck (cells marked as slides in its metadata),
+# reveal.js vendored from package-lock.json, offline like the site.
+slides: setup
+	PYTHONPATH=tools $(BIN)/python -m htmlsite.slides
 
 bench: setup
 	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_widgets.py
+	$(BIN)/python benchmarks/bench_site.py
 
 clean:
 	rm -rf $(VENV) build

@@ -116,9 +116,24 @@ class Watched:
 
 
 @contextmanager
-def watched_page(browser: object, allow: Allow = allow_file) -> Iterator[Watched]:
-    """A page whose every request is policed by ``allow``: others are aborted and counted."""
-    context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1)
+def watched_page(
+    browser: object,
+    allow: Allow = allow_file,
+    *,
+    width: int = VIEWPORT["width"],
+    height: int = VIEWPORT["height"],
+    color_scheme: str = "light",
+) -> Iterator[Watched]:
+    """A page whose every request is policed by ``allow``: others are aborted and counted.
+
+    ``width`` x ``height`` CSS pixels, and the system colour scheme (``prefers-color-scheme``)
+    ``color_scheme``: "light" or "dark".
+    """
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        device_scale_factor=1,
+        color_scheme=color_scheme,
+    )
     page = context.new_page()
     watched = Watched(page=page, allow=allow)
     context.route("**/*", watched.route)

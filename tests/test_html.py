@@ -1,7 +1,7 @@
 """The HTML tutorial (``make html``): built from the lessons, self-contained, and drawn in
 full by a real browser with the network off.
 
-The session builds ``build/html`` once, with ``tools/build_html.py --if-stale`` (a no-op when
+The session builds ``build/html`` once, with ``python -m htmlsite --if-stale`` (a no-op when
 the lessons, package, templates and JS pins are unchanged since the last build). The browser
 tests open every page from ``file://`` in Debian's Chromium with every other request aborted,
 and save a full-page screenshot of each under ``build/screenshots/html-*.png``.
@@ -12,59 +12,65 @@ and save a full-page screenshot of each under ``build/screenshots/html-*.png``.
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import json
+import pkgutil
 import re
-import sys
 import time
 from dataclasses import dataclass
+from importlib import import_module
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import htmlsite
 import pytest
 from browser import SCREENSHOTS, watched_page
-from html_site import BUILD_SCRIPT, NOTEBOOKS, ROOT
+from html_site import NOTEBOOKS, ROOT
+from htmlsite import lessons as site_lessons
+from htmlsite import links
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 MAX_SITE_BYTES = 15 * 1024 * 1024
 MIN_FIGURE_WIDTH = 300  # CSS pixels: a plot narrower than this is too small to read
 RENDER_TIMEOUT_MS = 30_000
-# TeX that MathJax should have replaced: $$, $\displaystyle (sympy), common commands, $inline$.
+# TeX the build's MathJax should have replaced: $$, $\displaystyle (sympy), commands, $inline$.
 RAW_TEX = re.compile(
     r"\$\$|\$\\displaystyle|\\(?:frac|sum|begin|left|right|mathrm)\b"
     r"|(?<![\w$])\$[^\s$][^$\n]*\$(?![\w$])"
 )
 
-
-def _load_build_script():
-    spec = importlib.util.spec_from_file_location("build_html", BUILD_SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-build_html = _load_build_script()
-LESSONS = [build_html.read_lesson(path) for path in build_html.find_lessons(NOTEBOOKS)]
-PAGES = ["index.html", *(lesson.page for lesson in LESSONS)]
-REPOSITORY = build_html.repository_slug()
+LESSONS = [site_lessons.read_lesson(path) for path in site_lessons.find_lessons(NOTEBOOKS)]
+SITE_PAGES = ["index.html", "glossary.html", "cheatsheet.html"]
+PAGES = [*SITE_PAGES, *(lesson.page for lesson in LESSONS)]
+REPOSITORY = links.repository_slug()
 browser_test = pytest.mark.browser
+SITE_MODULES = sorted(
+    f"htmlsite.{m.name}" for m in pkgutil.iter_modules(htmlsite.__path__) if m.name != "__main__"
+)
 
 
-# --- the build script's pieces, on small made-up notebooks -----------------------------------
+# --- the build's pieces, on small made-up notebooks ------------------------------------------
 
 
-def test_build_script_examples_hold():
-    result = doctest.testmod(build_html, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0 and result.failed == 0
+@pytest.mark.parametrize("name", ["htmlsite", *SITE_MODULES])
+def test_build_package_examples_hold(name):
+    result = doctest.testmod(import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
+
+
+def test_every_build_module_has_examples():
+    attempted = sum(
+        doctest.testmod(import_module(name), optionflags=doctest.ELLIPSIS).attempted
+        for name in SITE_MODULES
+    )
+    assert attempted >= 10
 
 
 def test_lessons_are_the_numbered_notebooks_in_order(tmp_path):
     for name in ["02-b.ipynb", "01-a.ipynb", "scratch.ipynb", "1-short.ipynb", "10-j.ipynb"]:
         (tmp_path / name).write_text("{}")
-    assert [p.name for p in build_html.find_lessons(tmp_path)] == [
+    assert [p.name for p in site_lessons.find_lessons(tmp_path)] == [
         "01-a.ipynb",
         "02-b.ipynb",
         "10-j.ipynb",
@@ -78,27 +84,39 @@ def test_title_is_the_first_level_one_heading_even_below_navigation():
             new_markdown_cell("## Not this\n\n# The worked example\n\n# Nor this"),
         ]
     )
-    assert build_html.lesson_title(nb) == "The worked example"
+    assert site_lessons.lesson_title(nb) == "The worked example"
 
 
 def test_a_lesson_without_a_title_is_refused_by_name():
     nb = new_notebook(cells=[new_markdown_cell("## Overview"), new_code_cell("1")])
     with pytest.raises(ValueError, match=r"nb: .*'# title'"):
-        build_html.lesson_title(nb)
+        site_lessons.lesson_title(nb)
 
 
-def test_description_prefers_metadata_then_first_prose_sentence_then_first_goal():
-    nb = new_notebook(
-        cells=[
-            new_markdown_cell("[← Prev](01-a.ipynb) · [Contents](../README.md)"),
-            new_markdown_cell("# T\n\n## Overview\n\n- Count each error twice.\n- Then sum."),
-        ]
-    )
-    assert build_html.lesson_description(nb) == "Count each error twice."
-    nb.cells[1].source = "# T\n\nWhy $P = R$ holds. Then more.\n\n## Overview\n\n- Goal."
-    assert build_html.lesson_description(nb) == "Why $P = R$ holds."
+def test_description_is_the_metadata_field_and_required():
+    nb = new_notebook(cells=[new_markdown_cell("# T\n\nWhy $P = R$ holds. Then more.")])
+    with pytest.raises(ValueError, match=r"05-t.ipynb: metadata.description is missing"):
+        site_lessons.lesson_description(nb, "05-t.ipynb")
     nb.metadata["description"] = "  Set by\nthe author.  "
-    assert build_html.lesson_description(nb) == "Set by the author."
+    assert site_lessons.lesson_description(nb) == "Set by the author."
+
+
+def test_time_to_learn_prefers_metadata_then_the_prerequisites_line():
+    text = "## Prerequisites\n\n- **Time to learn**: 35 minutes\n"
+    nb = new_notebook(cells=[new_markdown_cell(text)])
+    assert site_lessons.time_to_learn(nb) == 35
+    nb.metadata["time_to_learn"] = 12
+    assert site_lessons.time_to_learn(nb) == 12
+    for bad in [0, -5, 12.5, "12", True, 10_000]:
+        nb.metadata["time_to_learn"] = bad
+        with pytest.raises(ValueError, match=r"x.ipynb: metadata.time_to_learn must be"):
+            site_lessons.time_to_learn(nb, "x.ipynb")
+    with pytest.raises(ValueError, match=r"x.ipynb: no time to learn"):
+        site_lessons.time_to_learn(new_notebook(), "x.ipynb")
+
+
+def test_every_lesson_says_how_long_it_takes():
+    assert all(lesson.minutes > 0 for lesson in LESSONS)
 
 
 def test_navigation_lines_are_dropped_and_prose_links_kept():
@@ -111,7 +129,7 @@ def test_navigation_lines_are_dropped_and_prose_links_kept():
             new_markdown_cell("---\n\n[← 01](01-a.ipynb) · [Contents](../README.md)"),
         ]
     )
-    build_html.strip_navigation(nb)
+    site_lessons.strip_navigation(nb)
     assert [cell.source for cell in nb.cells] == [
         "# Title\n\nText.",
         "See [the proof](03-c.ipynb) and [docs](https://example.org).",
@@ -120,13 +138,13 @@ def test_navigation_lines_are_dropped_and_prose_links_kept():
 
 
 def test_links_in_a_page_point_into_the_site_or_at_the_repository():
-    lessons = [build_html.Lesson(Path("notebooks/01-a.ipynb"), "A", "")]
+    lessons = [site_lessons.Lesson(Path("notebooks/01-a.ipynb"), "A", "")]
     page = (
         '<a href="01-a.ipynb#sec">x</a> <a href="../README.md">c</a> '
         '<a href="../pyproject.toml">p</a> <a href="#Overview">o</a> '
         '<a class="anchor-link" href="https://example.org/?a=1&amp;b=2">e</a>'
     )
-    assert build_html.rewrite_links(page, lessons, "o/r") == (
+    assert links.rewrite_links(page, lessons, "o/r") == (
         '<a href="01-a.html#sec">x</a> <a href="index.html">c</a> '
         '<a href="https://github.com/o/r/blob/HEAD/pyproject.toml">p</a> <a href="#Overview">o</a> '
         '<a class="anchor-link" href="https://example.org/?a=1&amp;b=2">e</a>'
@@ -136,12 +154,12 @@ def test_links_in_a_page_point_into_the_site_or_at_the_repository():
 def test_repository_slug_comes_from_pyproject_and_is_checked(tmp_path):
     pyproject = tmp_path / "pyproject.toml"
     pyproject.write_text('[project]\nname = "x"\n')
-    assert build_html.repository_slug(pyproject) == "microavg/microavg"
+    assert links.repository_slug(pyproject) == "microavg/microavg"
     pyproject.write_text('[tool.microavg]\nrepository = "someone/microavg"\n')
-    assert build_html.repository_slug(pyproject) == "someone/microavg"
+    assert links.repository_slug(pyproject) == "someone/microavg"
     pyproject.write_text('[tool.microavg]\nrepository = "https://github.com/a/b"\n')
     with pytest.raises(ValueError, match=r"\[tool.microavg\] repository: expected 'owner/name'"):
-        build_html.repository_slug(pyproject)
+        links.repository_slug(pyproject)
 
 
 def test_vendored_javascript_matches_what_ipywidgets_and_nbconvert_expect():
@@ -153,8 +171,10 @@ def test_vendored_javascript_matches_what_ipywidgets_and_nbconvert_expect():
     major, minimum = re.fullmatch(r"\^((\d+)\.\d+\.\d+)", wanted).group(2, 1)
     assert manager.split(".")[0] == major
     assert tuple(map(int, manager.split("."))) >= tuple(map(int, minimum.split(".")))
-    # nbconvert's lab template configures MathJax through MathJax.Hub: MathJax 2's API.
-    assert locked["node_modules/mathjax"]["version"].startswith("2.")
+    # Math is typeset at build time by MathJax 3; nbconvert's slides template wants reveal.js 4.
+    assert locked["node_modules/mathjax-full"]["version"].startswith("3.")
+    assert locked["node_modules/reveal.js"]["version"] == "4.0.2"
+    assert locked["node_modules/axe-core"]["version"].startswith("4.")
     assert "requirejs" in json.loads((ROOT / "package.json").read_text())["dependencies"]
     # anywidget's front end must speak the same protocol as the Python package that saved state.
     assert locked["node_modules/anywidget"]["version"] == version("anywidget")
@@ -187,7 +207,7 @@ def test_pages_load_scripts_and_styles_only_from_the_site(site, page):
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.page)
 def test_each_lesson_page_offers_binder_for_that_lesson(site, lesson):
-    binder = build_html.binder_url(REPOSITORY, lesson.path.name)
+    binder = links.binder_url(REPOSITORY, lesson.path.name)
     assert binder.startswith(f"https://mybinder.org/v2/gh/{REPOSITORY}/HEAD?urlpath=lab/tree/")
     assert f'href="{binder}"' in (site / lesson.page).read_text(encoding="utf-8")
 
@@ -214,14 +234,6 @@ class Rendered:
     screenshot: Path
 
 
-# MathJax 2 is ready after its startup typeset; a callback queued then runs after the typeset
-# the template asks for too.
-_MATHJAX_READY = "() => !window.MathJax || MathJax.isReady === true"
-_QUEUE_MARK = """() => {
-  window.maTypeset = !window.MathJax;
-  if (window.MathJax) MathJax.Hub.Queue(() => { window.maTypeset = true; });
-}"""
-_TYPESET = "() => window.maTypeset === true"
 _WIDGETS_DRAWN = """() => [...document.querySelectorAll(
     'script[type="application/vnd.jupyter.widget-view+json"]')]
   .every(s => s.parentElement.querySelector('.widget-subarea, .lm-Widget'))"""
@@ -234,23 +246,21 @@ _FACTS = """() => {
       [...document.querySelectorAll('.jp-MarkdownCell, .jp-RenderedLatex, .jp-RenderedMarkdown')]
         .map(e => e.innerText).join('\\n') :
       document.querySelector('main').innerText,
-    math: [...document.querySelectorAll('script[type^="math/tex"]')].map(s => {
-      const frame = document.getElementById(s.id + '-Frame');
-      return {tex: s.textContent, size: frame ? box(frame) : [0, 0]};
-    }),
+    math: [...document.querySelectorAll('mjx-container')].map(m => ({
+      tex: (m.querySelector('mjx-assistive-mml') || m).textContent,
+      size: box(m.querySelector('svg') || m)})),
+    mathjax_loaded: !!window.MathJax || !!document.querySelector('script[src*="MathJax"]'),
     latex_outputs: [...document.querySelectorAll('.jp-RenderedLatex')]
-      .map(e => e.querySelectorAll('.MathJax_CHTML').length),
-    math_errors: document.querySelectorAll('.MathJax_Error, .MJXc-merror, merror').length,
+      .map(e => e.querySelectorAll('mjx-container').length),
+    math_errors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
     images: [...document.querySelectorAll('.jp-RenderedImage img, .jp-RenderedSVG svg, main img')]
       .map(i => ({natural: [i.naturalWidth ?? 1, i.naturalHeight ?? 1], size: box(i),
                   output: !!i.closest('.jp-RenderedImage, .jp-RenderedSVG')})),
     views: [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
       .map(s => {
         const drawn = s.parentElement.querySelector('.widget-subarea > .lm-Widget');
-        const note = s.parentElement.querySelector('.ma-snapshot-note');
         return {model: JSON.parse(s.textContent).model_id, in_state: false,
-                size: drawn ? box(drawn) : [0, 0],
-                note: note ? {text: note.innerText, size: box(note)} : null};
+                size: drawn ? box(drawn) : [0, 0]};
       }),
     models: Object.fromEntries(Object.entries(models).map(([k, v]) => [k, v.model_name])),
     modules: Object.fromEntries(Object.entries(models).map(([k, v]) => [k, v.model_module])),
@@ -286,9 +296,6 @@ def rendered(site, chromium_browser):
             with watched_page(chromium_browser) as watched:
                 start = time.perf_counter()
                 watched.page.goto((site / page).as_uri(), wait_until="load")
-                watched.page.wait_for_function(_MATHJAX_READY, timeout=RENDER_TIMEOUT_MS)
-                watched.page.evaluate(_QUEUE_MARK)
-                watched.page.wait_for_function(_TYPESET, timeout=RENDER_TIMEOUT_MS)
                 try:
                     watched.page.wait_for_function(_WIDGETS_DRAWN, timeout=RENDER_TIMEOUT_MS)
                 except PlaywrightTimeout:  # the widgets test says which views are missing
@@ -330,8 +337,9 @@ def test_page_logs_no_console_errors(rendered, page):
 
 @browser_test
 @pytest.mark.parametrize("page", PAGES)
-def test_math_is_typeset_and_no_raw_tex_shows(rendered, page):
+def test_math_is_typeset_at_build_time_and_no_raw_tex_shows(rendered, page):
     facts = rendered(page).facts
+    assert not facts["mathjax_loaded"], "the page typesets in the browser"
     assert facts["math_errors"] == 0
     unrendered = [m["tex"] for m in facts["math"] if not (m["size"][0] > 0 and m["size"][1] > 0)]
     assert unrendered == []
@@ -363,23 +371,6 @@ def test_every_widget_is_drawn_from_its_saved_state(rendered, page):
 
 
 @browser_test
-def test_kernel_explorers_say_they_are_saved_snapshots_and_the_live_one_does_not(rendered):
-    page = next(lesson.page for lesson in LESSONS if lesson.path.name.startswith("03-"))
-    facts = rendered(page).facts
-    modules = [facts["modules"][view["model"]] for view in facts["views"]]
-    # prediction editor, matrix explorer, NER explorer, many classifiers; then the live one
-    assert modules == ["@jupyter-widgets/controls"] * 4 + ["anywidget"]
-    for view, module in zip(facts["views"], modules, strict=True):
-        if module == "anywidget":
-            assert view["note"] is None, "the live explorer works in the page"
-        else:
-            assert view["note"] is not None, f"widget {view['model']} has no snapshot note"
-            assert view["note"]["text"].startswith("Saved snapshot")
-            assert "Binder" in view["note"]["text"] and "JupyterLab" in view["note"]["text"]
-            assert view["note"]["size"][0] > 0 and view["note"]["size"][1] > 0, "note hidden"
-
-
-@browser_test
 @pytest.mark.parametrize("page", PAGES)
 def test_page_shows_no_warning_or_traceback_except_where_tagged_raises_exception(rendered, page):
     assert rendered(page).facts["stderr"] == []
@@ -407,7 +398,7 @@ def test_lesson_pages_link_prev_contents_and_next_in_order(rendered, index):
         "next": LESSONS[index + 1].page if index + 1 < len(LESSONS) else None,
     }
     assert facts["pager_bottom"]
-    assert facts["binder"] == [build_html.binder_url(REPOSITORY, LESSONS[index].path.name)]
+    assert facts["binder"] == [links.binder_url(REPOSITORY, LESSONS[index].path.name)]
 
 
 @browser_test

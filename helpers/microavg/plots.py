@@ -10,6 +10,11 @@ Okabe-Ito palette, which stays distinct under the common colour-vision deficienc
 every coloured mark is also named in text (a legend, a cell tag or a tick label), so
 nothing rests on colour alone.
 
+Every figure these functions make also carries a text alternative, :func:`describe`: what
+it shows in words and numbers, read from what is drawn (so it follows the update functions
+too). Jupyter gets it with the image as the output's ``alt`` metadata, which nbconvert's
+HTML export and the tutorial's site write into the ``<img alt>``.
+
 A figure can be redrawn with new counts in place, keeping its artists, with
 :func:`update_confusion_heatmap` and :func:`update_label_counts_bars` (what interactive
 explorers need). The artists they update carry a ``gid`` naming what they show, such as
@@ -48,6 +53,7 @@ __all__ = [
     "CELL_CMAP",
     "averages_bars",
     "confusion_heatmap",
+    "describe",
     "f1_accuracy_scatter",
     "gap_sweep",
     "label_counts_bars",
@@ -316,7 +322,7 @@ def _label_xticks(ax: Axes, names: list[str]) -> None:
 def _new_figure(size: tuple[float, float]) -> Figure:
     """A figure that pyplot neither shows nor keeps: displayed once, by whoever shows it."""
     with plt.ioff():
-        fig = plt.figure(figsize=size, layout="constrained")
+        fig = plt.figure(figsize=size, layout="constrained", FigureClass=_DescribedFigure)
     plt.close(fig)
     return fig
 
@@ -929,3 +935,152 @@ def gap_sweep(gaps: dict[str, Sequence[float]]) -> Figure:
     ax.grid(axis="y", color="#dddddd", linewidth=0.8)
     ax.set_axisbelow(True)
     return fig
+
+
+# -- text alternatives ---------------------------------------------------------------
+
+
+class _DescribedFigure(Figure):
+    """A Figure that hands Jupyter its text alternative (output metadata ``alt``) alongside
+    the image the inline backend draws; nothing else changes."""
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        return {}, {"alt": describe(self)}
+
+    def __repr__(self) -> str:
+        # A Figure's text/plain, as saved notebooks and their checks expect it.
+        return super().__repr__().replace(type(self).__name__, "Figure", 1)
+
+
+def _texts(ax: Axes, prefix: str) -> dict[str, str]:
+    """The texts of ``ax`` whose gid starts with ``prefix``, by the rest of their gid."""
+    return {
+        t.get_gid()[len(prefix) :]: t.get_text()
+        for t in ax.texts
+        if t.get_gid() and t.get_gid().startswith(prefix)
+    }
+
+
+def _ticks(ax: Axes) -> list[str]:
+    return [" ".join(t.get_text().split()) for t in ax.get_xticklabels()]
+
+
+def _describe_heatmaps(axes: list[Axes]) -> str:
+    labels = _ticks(axes[0])
+    counts = _texts(axes[0], "count-")
+    rows = "; ".join(
+        f"{label}: " + ", ".join(counts.get(f"{i}-{j}", "?") for j in range(len(labels)))
+        for i, label in enumerate(labels)
+    )
+    about = "Heatmap" if len(axes) == 1 else f"{len(axes)} heatmaps, one panel each,"
+    text = (
+        f"{about} of a confusion matrix over labels {', '.join(labels)}; rows are true labels, "
+        f"columns predicted labels. Counts by true label (predicted {', '.join(labels)}): "
+        f"{rows}."
+    )
+    titles = [ax.get_title() for ax in axes if ax.get_title()]
+    if titles:
+        text += (
+            " Outlined: " + "; ".join(titles) + " (TP on the diagonal, FP in the rest of the "
+            "label's column, FN in the rest of its row)."
+        )
+    return text
+
+
+def _describe_label_counts(per_label: Axes, totals: Axes) -> str:
+    labels = _ticks(per_label)
+    values = _texts(per_label, "value-")
+    sums = _texts(totals, "sum-")
+    each = "; ".join(
+        f"{label}: " + ", ".join(f"{r} {values.get(f'{r}-{i}', '?')}" for r in ROLES)
+        for i, label in enumerate(labels)
+    )
+    summed = ", ".join(f"Σ{r} {sums.get(r, '?')}" for r in ROLES)
+    return (
+        f"Bar charts of the true positives, false positives and false negatives per label "
+        f"({each}) and summed over the labels ({summed})."
+    )
+
+
+def _describe_averages(per_label: Axes, averaged: Axes) -> str:
+    labels = _ticks(per_label)
+    scores = ("precision", "recall", "F1")
+    first = _texts(per_label, "label-value-")
+    second = _texts(averaged, "average-value-")
+    each = "; ".join(
+        f"{label}: " + ", ".join(f"{m} {first.get(f'{m}-{i}', '?')}" for m in scores)
+        for i, label in enumerate(labels)
+    )
+    averages = "; ".join(
+        f"{name}: " + ", ".join(f"{m} {second.get(f'{m}-{i}', '?')}" for m in scores)
+        for i, name in enumerate(_ticks(averaged))
+    )
+    line = [ln for ln in averaged.lines if ln.get_gid() == "accuracy"]
+    accuracy = f"; a dashed line marks accuracy, {line[0].get_ydata()[0]:.2f}" if line else ""
+    return (
+        f"Bar charts of precision, recall and F1 per label, with its support ({each}), and "
+        f"their averages ({averages}){accuracy}."
+    )
+
+
+def _describe_scatter(axes: list[Axes]) -> str:
+    parts = []
+    for ax in axes:
+        points = np.asarray(ax.collections[0].get_offsets()) if ax.collections else np.empty((0, 2))
+        gap = float(np.abs(points[:, 1] - points[:, 0]).max()) if len(points) else 0.0
+        parts.append(f"{ax.get_ylabel()} against accuracy, at most {gap:.2f} off the diagonal")
+    n = len(axes[0].collections[0].get_offsets()) if axes[0].collections else 0
+    return (
+        f"Two scatter plots, one point for each of {n:,} classifiers, with the diagonal where "
+        f"F1 equals accuracy: " + "; ".join(parts) + "."
+    )
+
+
+def _describe_gaps(ax: Axes) -> str:
+    summaries = _texts(ax, "summary-")
+    strips = "; ".join(
+        f"{name}: {', '.join(summaries.get(str(i), '').splitlines())}"
+        for i, name in enumerate(_ticks(ax))
+    )
+    return (
+        "Strip plot of the gap between micro precision and micro recall, one dot per random "
+        f"case and one strip per kind of case ({strips})."
+    )
+
+
+def describe(fig: Figure) -> str:
+    """A text alternative for a figure drawn by this module: what it shows, with its numbers.
+
+    Read from the figure's artists, so a figure redrawn by an ``update_*`` function is
+    described as it now is. A figure this module did not draw gets its axes' titles.
+
+    Examples
+    --------
+    >>> import microavg as ma
+    >>> cm = ma.confusion_matrix(list("AAAABBCCC"), list("AABCABBCC"))
+    >>> print(describe(confusion_heatmap(cm)))  # doctest: +NORMALIZE_WHITESPACE
+    Heatmap of a confusion matrix over labels A, B, C; rows are true labels, columns
+    predicted labels. Counts by true label (predicted A, B, C): A: 2, 1, 1; B: 1, 1, 0;
+    C: 0, 1, 2.
+    >>> print(describe(label_counts_bars(cm)))  # doctest: +NORMALIZE_WHITESPACE
+    Bar charts of the true positives, false positives and false negatives per label
+    (A: TP 2, FP 1, FN 2; B: TP 1, FP 2, FN 1; C: TP 2, FP 1, FN 1) and summed over the
+    labels (ΣTP 5, ΣFP 4, ΣFN 4).
+    """
+    if not isinstance(fig, Figure):
+        raise ValueError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
+    by_gid: dict[str, list[Axes]] = {}
+    for ax in fig.axes:
+        by_gid.setdefault(ax.get_gid() or "", []).append(ax)
+    if _HEATMAP_GID in by_gid:
+        return _describe_heatmaps(by_gid[_HEATMAP_GID])
+    if _BARS_GID in by_gid and _TOTALS_GID in by_gid:
+        return _describe_label_counts(by_gid[_BARS_GID][0], by_gid[_TOTALS_GID][0])
+    if "per-label-scores" in by_gid and "averaged-scores" in by_gid:
+        return _describe_averages(by_gid["per-label-scores"][0], by_gid["averaged-scores"][0])
+    if all(gid in by_gid for gid in _SCATTER_GIDS):
+        return _describe_scatter([by_gid[gid][0] for gid in _SCATTER_GIDS])
+    if "gap-sweep" in by_gid:
+        return _describe_gaps(by_gid["gap-sweep"][0])
+    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    return "Figure: " + "; ".join(titles) if titles else "Figure"

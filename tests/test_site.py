@@ -1,0 +1,468 @@
+"""The HTML tutorial as a site (``make html``): readable on a phone and in the dark, accessible,
+searchable, printable; every page from ``file://`` in Chromium with the network off.
+
+Each page is opened at 1280 and 390 px wide (and 768 for the lessons' tablet check), with the
+system in the light and in the dark scheme. On each: nothing scrolls the page sideways and
+nothing is cut off outside a box that scrolls; axe-core (vendored from npm, pinned in
+package-lock.json, injected from ``node_modules``) finds no serious or critical violation;
+every ``<img>`` has a real text alternative. Screenshots (first screen, phone and dark) go to
+``build/screenshots/site-*.png``; ``site-settle-seconds.json`` beside them records how long each
+page took to settle.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from browser import SCREENSHOTS, watched_page
+from html_site import NOTEBOOKS, ROOT
+from htmlsite import glossary
+from htmlsite import lessons as site_lessons
+from htmlsite.assets import copy_assets, ensure_node_modules
+from htmlsite.math import typeset
+from htmlsite.pages import lesson_page
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser]
+
+LESSONS = [site_lessons.read_lesson(path) for path in site_lessons.find_lessons(NOTEBOOKS)]
+PAGES = ["index.html", "glossary.html", "cheatsheet.html", *(lesson.page for lesson in LESSONS)]
+WIDTHS = [1280, 390]
+SCHEMES = ["light", "dark"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TIMEOUT_MS = 30_000
+PLACEHOLDER_ALTS = {"", "figure", "image", "no description has been provided for this image"}
+
+_WIDGETS_DRAWN = """() => [...document.querySelectorAll(
+    'script[type="application/vnd.jupyter.widget-view+json"]')]
+  .every(s => s.parentElement.querySelector('.widget-subarea, .lm-Widget'))"""
+
+# Elements that stick out of the viewport with no box between them and the page that scrolls
+# and itself fits: what a reader cannot reach. The page's own sideways scroll is reported too.
+_CUT_OFF = """() => {
+  const vw = document.documentElement.clientWidth;
+  const reachable = (e) => {
+    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (/(auto|scroll)/.test(getComputedStyle(p).overflowX)) {
+        const r = p.getBoundingClientRect();
+        if (r.left >= -1 && r.right <= vw + 1) return true;
+      }
+    }
+    return false;
+  };
+  const cut = [];
+  for (const e of document.querySelectorAll('body *')) {
+    const r = e.getBoundingClientRect();
+    if (!r.width || !r.height || getComputedStyle(e).visibility === 'hidden') continue;
+    if (e.closest('.ma-visually-hidden, [hidden], details:not([open]) > :not(summary)')) continue;
+    if ((r.right > vw + 1 || r.left < -1) && !reachable(e)) {
+      cut.push(`${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 3).join('.')}` +
+               ` [${Math.round(r.left)}, ${Math.round(r.right)}]`);
+    }
+  }
+  return {page_width: document.documentElement.scrollWidth, viewport: vw, cut: cut.slice(0, 10),
+          cut_count: cut.length};
+}"""
+
+# Serious and critical violations, split by where they are: inside the output of a widget
+# drawn from saved state (the kernel explorers), or anywhere else (the site and the lessons).
+_AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ['violations']});
+  const inWidget = (n) => { const e = document.querySelector(n.target[0]);
+    return !!(e && e.closest('.jupyter-widgets.jp-OutputArea-output')); };
+  const found = {site: [], widgets: []};
+  for (const v of result.violations) {
+    if (v.impact !== 'serious' && v.impact !== 'critical') continue;
+    for (const where of ['site', 'widgets']) {
+      const nodes = v.nodes.filter(n => inWidget(n) === (where === 'widgets'));
+      if (nodes.length) found[where].push({id: v.id, impact: v.impact, nodes: nodes.length,
+        first: nodes.slice(0, 3).map(n => n.target.join(' ') + ': ' +
+                                          n.failureSummary.slice(0, 200))});
+    }
+  }
+  return found;
+}"""
+
+_IMAGES = """() => [...document.querySelectorAll('img')].map(i => ({
+  alt: i.getAttribute('alt'), src: i.getAttribute('src').slice(0, 40),
+  widget: !!i.closest('.jupyter-widgets.jp-OutputArea-output')}))"""
+
+
+def _open(browser, width: int, scheme: str):
+    """A policed page ``width`` px wide (a phone's 844 px high), the system in ``scheme``."""
+    return watched_page(browser, width=width, height=844, color_scheme=scheme)
+
+
+def _settle(watched, site: Path, page: str) -> float:
+    start = time.perf_counter()
+    watched.page.goto((site / page).as_uri(), wait_until="load")
+    try:
+        watched.page.wait_for_function(_WIDGETS_DRAWN, timeout=TIMEOUT_MS)
+    except PlaywrightTimeout:  # test_html says which views are missing
+        pass
+    watched.page.evaluate("() => document.fonts.ready.then(() => true)")
+    # site.js marks the boxes that scroll once widgets have drawn.
+    watched.page.wait_for_timeout(1700)
+    return time.perf_counter() - start - 1.7
+
+
+@pytest.fixture(scope="module")
+def looked(site, chromium_browser):
+    """``looked(page, width, scheme)``: what the page showed, measured once per module."""
+    cache: dict[tuple[str, int, str], dict] = {}
+
+    def look(page: str, width: int, scheme: str) -> dict:
+        key = (page, width, scheme)
+        if key not in cache:
+            with _open(chromium_browser, width, scheme) as watched:
+                seconds = _settle(watched, site, page)
+                # What the page itself asked for and logged, before axe-core (which reads the
+                # stylesheets, and logs that file:// refuses it) is added.
+                blocked, errors = list(watched.blocked), list(watched.console_errors)
+                watched.page.add_script_tag(path=str(AXE))
+                cache[key] = {
+                    "seconds": seconds,
+                    "theme": watched.page.evaluate("() => document.documentElement.dataset.theme"),
+                    "layout": watched.page.evaluate(_CUT_OFF),
+                    "axe": watched.page.evaluate(_AXE_RUN),
+                    "images": watched.page.evaluate(_IMAGES),
+                    "blocked": blocked,
+                    "errors": errors,
+                }
+                if width < 1000 or scheme == "dark":
+                    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                    name = f"site-{Path(page).stem}-{width}-{scheme}.png"
+                    watched.page.screenshot(path=str(SCREENSHOTS / name))
+        return cache[key]
+
+    yield look
+    settle = {f"{p} {w} {s}": round(r["seconds"], 2) for (p, w, s), r in cache.items()}
+    if settle:
+        (SCREENSHOTS / "site-settle-seconds.json").write_text(json.dumps(settle, indent=1) + "\n")
+
+
+views = pytest.mark.parametrize(
+    ("page", "width", "scheme"),
+    [(p, w, s) for p in PAGES for w in WIDTHS for s in SCHEMES],
+    ids=lambda v: str(v),
+)
+
+
+@views
+def test_page_follows_the_system_scheme(looked, page, width, scheme):
+    assert looked(page, width, scheme)["theme"] == scheme
+
+
+@views
+def test_nothing_scrolls_the_page_sideways_or_is_cut_off(looked, page, width, scheme):
+    layout = looked(page, width, scheme)["layout"]
+    assert layout["page_width"] <= layout["viewport"], "the page scrolls sideways"
+    assert layout["cut"] == [], f"{layout['cut_count']} elements cut off"
+
+
+@views
+def test_axe_finds_no_serious_or_critical_violation(looked, page, width, scheme):
+    assert looked(page, width, scheme)["axe"]["site"] == []
+
+
+# The kernel explorers' ipywidgets on lesson 03 (an Image without alt, Dropdowns whose label
+# is hidden, buttons without contrast in the dark) are being rewritten as live explorers in
+# the explorers workstream: expected to fail there until that lands, and held everywhere else.
+WIDGET_GAPS = pytest.mark.xfail(
+    reason="lesson 03's kernel explorers (ipywidgets) lack names and alt text; the explorers "
+    "workstream rewrites them",
+    strict=False,
+)
+
+
+def _widget_views():
+    return [
+        pytest.param(p, w, s, marks=[WIDGET_GAPS] if p.startswith("03-") else [])
+        for p in PAGES
+        for w in WIDTHS
+        for s in SCHEMES
+    ]
+
+
+@pytest.mark.parametrize(("page", "width", "scheme"), _widget_views(), ids=lambda v: str(v))
+def test_axe_finds_no_serious_or_critical_violation_in_widgets(looked, page, width, scheme):
+    assert looked(page, width, scheme)["axe"]["widgets"] == []
+
+
+@views
+def test_page_loads_nothing_from_the_network_and_logs_no_error(looked, page, width, scheme):
+    shown = looked(page, width, scheme)
+    assert shown["blocked"] == []
+    assert shown["errors"] == []
+
+
+def _check_alts(images: list[dict]) -> None:
+    for image in images:
+        alt = (image["alt"] or "").strip()
+        assert alt.lower() not in PLACEHOLDER_ALTS, f"{image['src']}: alt {alt!r}"
+        assert len(alt) >= 30, f"{image['src']}: alt too short to describe a figure: {alt!r}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_image_has_a_real_text_alternative(looked, page):
+    _check_alts([i for i in looked(page, 1280, "light")["images"] if not i["widget"]])
+
+
+@pytest.mark.parametrize(
+    "page", [pytest.param(p, marks=[WIDGET_GAPS] if p.startswith("03-") else []) for p in PAGES]
+)
+def test_every_image_in_a_widget_has_a_real_text_alternative(looked, page):
+    _check_alts([i for i in looked(page, 1280, "light")["images"] if i["widget"]])
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.page)
+def test_lessons_fit_a_tablet(site, chromium_browser, lesson):
+    with _open(chromium_browser, 768, "light") as watched:
+        _settle(watched, site, lesson.page)
+        layout = watched.page.evaluate(_CUT_OFF)
+    assert layout["page_width"] <= 768 and layout["cut"] == []
+
+
+def test_figures_keep_readable_text_on_a_phone(site, chromium_browser):
+    """No figure is shown at less than 3/4 of its drawn size (wide ones scroll instead)."""
+    with _open(chromium_browser, 390, "light") as watched:
+        _settle(watched, site, LESSONS[0].page)
+        scales = watched.page.evaluate(
+            """() => [...document.querySelectorAll('.jp-RenderedImage img')].map(i =>
+                 i.getBoundingClientRect().width / (Number(i.getAttribute('width')) ||
+                                                     i.naturalWidth))"""
+        )
+    assert scales and min(scales) >= 0.74
+
+
+# --- finding one's way ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("term", "where", "start"),
+    [
+        ("zero_division", "zero_division", "index.html"),
+        ("residual", "residual", LESSONS[-1].page),  # a lesson page, which has RequireJS
+        ("balanced", "balanced", "glossary.html"),
+    ],
+)
+def test_search_finds_and_opens_the_section(site, chromium_browser, term, where, start):
+    with _open(chromium_browser, 390, "light") as watched:
+        page = watched.page
+        _settle(watched, site, start)
+        page.fill("#ma-search-input", term)
+        page.wait_for_selector("#ma-search-results a.ma-search-hit", timeout=TIMEOUT_MS)
+        first = page.locator("#ma-search-results a.ma-search-hit").first
+        href = first.get_attribute("href")
+        first.click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith(href), (page.url, href)
+        anchor = href.split("#", 1)[1]
+        # The section the result opened: its heading and the text up to the next heading.
+        text = page.evaluate(
+            """(id) => {
+              const start = document.getElementById(decodeURIComponent(id));
+              if (!start) return null;
+              const level = /^H[1-6]$/.test(start.tagName) ? Number(start.tagName[1]) : 9;
+              let text = start.textContent;
+              const all = [...document.querySelectorAll('main *')];
+              let on = false;
+              for (const e of all) {
+                if (e === start) { on = true; continue; }
+                if (!on) continue;
+                if (/^H[1-6]$/.test(e.tagName) && Number(e.tagName[1]) <= level) break;
+                if (start.tagName === 'DT' && e.tagName === 'DT') break;
+                if (!e.children.length) text += ' ' + e.textContent;
+              }
+              const top = start.getBoundingClientRect().top;
+              return {text, top};
+            }""",
+            anchor,
+        )
+    assert text is not None, f"no section {anchor}"
+    assert where.lower() in text["text"].lower()
+    assert -5 <= text["top"] <= 844, "the section is not on screen"
+
+
+def test_search_says_when_nothing_is_found(site, chromium_browser):
+    with _open(chromium_browser, 1280, "light") as watched:
+        _settle(watched, site, LESSONS[0].page)
+        watched.page.fill("#ma-search-input", "qqqzzzxx")
+        watched.page.wait_for_selector(".ma-search-none", timeout=TIMEOUT_MS)
+        assert "Nothing found for “qqqzzzxx”" in watched.page.inner_text("#ma-search-results")
+        # Markup typed into the box is shown as text, never made into elements.
+        watched.page.fill("#ma-search-input", '<b id="typed">qqqzzzxx</b>$')
+        watched.page.wait_for_timeout(300)
+        assert watched.page.locator("#typed").count() == 0
+        assert watched.console_errors == []
+
+
+def test_dark_choice_is_remembered_across_pages(site, chromium_browser):
+    with _open(chromium_browser, 1280, "light") as watched:
+        page = watched.page
+        _settle(watched, site, "index.html")
+        assert page.evaluate("() => document.documentElement.dataset.theme") == "light"
+        page.click(".ma-theme-toggle")
+        assert page.evaluate("() => document.documentElement.dataset.theme") == "dark"
+        assert page.get_attribute(".ma-theme-toggle", "aria-pressed") == "true"
+        page.goto((site / LESSONS[0].page).as_uri(), wait_until="load")
+        assert page.evaluate("() => document.documentElement.dataset.theme") == "dark"
+        page.reload(wait_until="load")
+        assert page.evaluate("() => document.documentElement.dataset.theme") == "dark"
+        page.click(".ma-theme-toggle")
+        page.goto((site / "glossary.html").as_uri(), wait_until="load")
+        assert page.evaluate("() => document.documentElement.dataset.theme") == "light"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.page)
+def test_contents_list_is_open_beside_the_text_on_wide_and_folded_on_phones(
+    site, chromium_browser, lesson
+):
+    for width, wanted in [(1280, True), (390, False)]:
+        with _open(chromium_browser, width, "light") as watched:
+            watched.page.goto((site / lesson.page).as_uri(), wait_until="load")
+            toc = watched.page.locator("details.ma-toc")
+            assert toc.count() == 1
+            assert toc.evaluate("t => t.open") is wanted
+            hrefs = toc.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+            assert len(hrefs) >= 3
+            ids = watched.page.evaluate(
+                "() => [...document.querySelectorAll('[id]')].map(e => e.id)"
+            )
+            assert all(h[1:] in ids for h in hrefs)
+            if width == 1280:
+                position = toc.evaluate("t => getComputedStyle(t).position")
+                assert position == "sticky"
+
+
+def test_contents_page_gives_time_to_learn_per_lesson_and_in_total(site):
+    text = (site / "index.html").read_text(encoding="utf-8")
+    for lesson in LESSONS:
+        assert f"Time to learn: {lesson.minutes} minutes" in text
+    total = sum(lesson.minutes for lesson in LESSONS)
+    assert f"about {total} minutes in all" in text
+
+
+def test_each_glossary_term_has_an_entry_and_lessons_link_their_first_use(site):
+    page = (site / "glossary.html").read_text(encoding="utf-8")
+    for term in glossary.TERMS:
+        assert f'<dt id="{term.id}">' in page
+    linked = set()
+    for lesson in LESSONS:
+        source = (site / lesson.page).read_text(encoding="utf-8")
+        ids = re.findall(r'class="ma-term" href="glossary\.html#([\w-]+)"', source)
+        assert ids, f"{lesson.page} links no glossary term"
+        assert len(ids) == len(set(ids)), "a term linked more than once on a page"
+        assert set(ids) <= {term.id for term in glossary.TERMS}
+        linked |= set(ids)
+    for wanted in ["tp", "fp", "fn", "micro", "macro", "residual", "zero-division", "labels"]:
+        assert wanted in linked
+
+
+# --- code folding ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def folded_site(tmp_path_factory):
+    """A one-lesson site of our own: a cell tagged hide-input, and one not tagged."""
+    out = tmp_path_factory.mktemp("folded")
+    copy_assets(ensure_node_modules(), out)
+    nb = new_notebook(
+        cells=[
+            new_markdown_cell("# Folded code\n\n## A section\n\nText with $x^2$."),
+            new_code_cell(
+                "hidden_value = 6 * 7\nhidden_value",
+                metadata={"tags": ["hide-input"]},
+                execution_count=1,
+                outputs=[new_output("execute_result", {"text/plain": "42"}, execution_count=1)],
+            ),
+            new_code_cell(
+                "shown_value = 1",
+                execution_count=2,
+                outputs=[],
+            ),
+            new_markdown_cell("## Another\n\nMore.\n\n### Deeper\n\nEnd."),
+        ],
+        metadata={"description": "A lesson with folded code.", "time_to_learn": 5},
+    )
+    lesson = site_lessons.Lesson(out / "01-folded.ipynb", "Folded code", "folded", 5)
+    page = typeset(lesson_page(nb, 0, [lesson], "o/r"), lesson.page)
+    (out / lesson.page).write_text(page, encoding="utf-8")
+    return out / lesson.page
+
+
+def test_hide_input_cell_shows_a_toggle_instead_of_its_code(chromium_browser, folded_site):
+    with watched_page(chromium_browser, width=390, height=844) as watched:
+        page = watched.page
+        page.goto(folded_site.as_uri(), wait_until="load")
+        hidden = page.get_by_text("hidden_value = 6 * 7")
+        expect(hidden).to_be_hidden()
+        expect(page.get_by_text("shown_value = 1")).to_be_visible()
+        expect(page.locator(".jp-OutputArea-output").get_by_text("42")).to_be_visible()
+        toggle = page.locator("details.ma-code-fold > summary")
+        expect(toggle).to_have_text("show code")
+        toggle.click()
+        expect(hidden).to_be_visible()
+        expect(toggle).to_have_text("hide code")
+        toggle.click()
+        expect(hidden).to_be_hidden()
+        expect(toggle).to_have_text("show code")
+        page.check(".ma-show-all-code")
+        expect(hidden).to_be_visible()
+        page.uncheck(".ma-show-all-code")
+        expect(hidden).to_be_hidden()
+        assert watched.blocked == [] and watched.console_errors == []
+
+
+def test_lessons_without_hide_input_show_all_their_code_and_no_switch(site):
+    for lesson in LESSONS:
+        nb = nbformat.read(lesson.path, as_version=4)
+        tagged = any("hide-input" in c.metadata.get("tags", []) for c in nb.cells)
+        source = (site / lesson.page).read_text(encoding="utf-8")
+        assert ("ma-show-all-code" in source) is tagged
+        assert ("ma-code-fold" in source) is tagged
+
+
+# --- print ---------------------------------------------------------------------------------
+
+
+def _pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+
+
+def test_cheat_sheet_prints_on_one_a4_page(site, chromium_browser):
+    with watched_page(chromium_browser) as watched:
+        watched.page.goto((site / "cheatsheet.html").as_uri(), wait_until="load")
+        pdf = watched.page.pdf(format="A4", print_background=True)
+    (SCREENSHOTS / "site-cheatsheet.pdf").write_bytes(pdf)
+    assert _pdf_pages(pdf) == 1
+
+
+def test_print_leaves_out_the_site_around_the_text(site, chromium_browser):
+    with watched_page(chromium_browser, color_scheme="dark") as watched:
+        page = watched.page
+        page.goto((site / LESSONS[0].page).as_uri(), wait_until="load")
+        page.emulate_media(media="print")
+        hidden = page.evaluate(
+            """() => ['.ma-masthead', '.ma-pager', '.ma-toc', '.ma-footer']
+                 .map(s => getComputedStyle(document.querySelector(s)).display)"""
+        )
+        assert hidden == ["none"] * 4
+        colours = page.evaluate(
+            "() => [getComputedStyle(document.body).color, getComputedStyle(document.body)"
+            ".backgroundColor]"
+        )
+        assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+        wrap = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.jp-InputArea-editor pre')).whiteSpace"
+        )
+        assert wrap == "pre-wrap"
+        pdf = page.pdf(format="A4")
+    assert _pdf_pages(pdf) >= 1

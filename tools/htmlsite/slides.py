@@ -1,0 +1,130 @@
+"""``make slides``: each lesson as a reveal.js deck for teachers, offline.
+
+nbconvert's slides exporter with ``templates/microavg-slides`` (its reveal template without CDN
+scripts), reveal.js 4.0.2 vendored from npm (the version that template is written for), math
+typeset at build time. A cell is a slide, sub-slide or fragment as its notebook metadata
+(``slideshow.slide_type``) says; the lessons mark their section headings as slides.
+Run: ``python -m htmlsite.slides [--notebooks DIR] [--out DIR]`` (default ``build/slides``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbconvert import SlidesExporter
+
+from htmlsite import ROOT, TEMPLATES
+from htmlsite.assets import (
+    REQUIRE_JS_URL,
+    WIDGET_RENDERER_URL,
+    copy_assets,
+    ensure_node_modules,
+)
+from htmlsite.build import execute
+from htmlsite.lessons import find_lessons, read_lesson, strip_navigation
+from htmlsite.math import typeset
+from htmlsite.widget_state import check_widget_modules, require_paths
+
+REVEAL_URL = "assets/reveal.js"
+# reveal.js's script, its notes plugin, its CSS and the one theme the decks use (whose font
+# is vendored with it: the "simple" theme would fetch Google Fonts).
+REVEAL_FILES = [
+    "dist/reveal.js",
+    "dist/reveal.css",
+    "dist/theme/white.css",
+    "dist/theme/fonts/source-sans-pro/*",
+    "plugin/notes/notes.js",
+]
+REVEAL_THEME = "white"
+
+
+def slide_count(nb: nbformat.NotebookNode) -> int:
+    """How many slides the deck of ``nb`` has: one per cell marked ``slideshow.slide_type``
+    "slide", and one more for the cells before the first of them, if any.
+
+    >>> from nbformat.v4 import new_notebook, new_markdown_cell
+    >>> slide = {"slideshow": {"slide_type": "slide"}}
+    >>> slide_count(new_notebook(cells=[new_markdown_cell("# A", metadata=slide)]))
+    1
+    >>> slide_count(new_notebook(cells=[new_markdown_cell("intro"),
+    ...                                 new_markdown_cell("# A", metadata=slide)]))
+    2
+    """
+    starts = [cell.metadata.get("slideshow", {}).get("slide_type") == "slide" for cell in nb.cells]
+    if not any(starts):
+        return 0
+    return sum(starts) + (not starts[0])
+
+
+def deck(nb: nbformat.NotebookNode, name: str) -> str:
+    """The reveal.js deck of the executed lesson ``nb`` (``name``, for messages)."""
+    check_widget_modules(nb, name)
+    strip_navigation(nb)
+    if slide_count(nb) == 0:
+        raise ValueError(
+            f"{name}: no cell is marked as a slide (metadata.slideshow.slide_type = 'slide')"
+        )
+    exporter = SlidesExporter(
+        template_name="microavg-slides",
+        extra_template_basedirs=[str(TEMPLATES)],
+        reveal_url_prefix=REVEAL_URL,
+        reveal_theme=REVEAL_THEME,
+        reveal_scroll=True,
+        require_js_url=REQUIRE_JS_URL,
+        widget_renderer_url=WIDGET_RENDERER_URL,
+    )
+    body, _ = exporter.from_notebook_node(
+        nb, resources={"site": {"require_paths": require_paths()}}
+    )
+    return typeset(body, name)
+
+
+def copy_reveal(node_modules: Path, out: Path) -> None:
+    """reveal.js's files the decks load, into ``out/assets/reveal.js``."""
+    base = node_modules / "reveal.js"
+    for pattern in REVEAL_FILES:
+        matches = [p for p in base.glob(pattern) if p.is_file()]
+        if not matches:
+            raise FileNotFoundError(f"{base}: nothing matches {pattern!r}; run npm ci")
+        for source in matches:
+            target = out / REVEAL_URL / source.relative_to(base)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+
+
+def build_slides(notebooks: Path, out: Path) -> list[str]:
+    """Every lesson's deck into ``out``; return the decks' file names."""
+    node_modules = ensure_node_modules()
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    copy_assets(node_modules, out)
+    copy_reveal(node_modules, out)
+    names = []
+    for path in find_lessons(notebooks):
+        lesson = read_lesson(path)
+        start = time.perf_counter()
+        (out / lesson.slides).write_text(deck(execute(path), path.name), encoding="utf-8")
+        print(f"{lesson.slides}: {time.perf_counter() - start:.1f} s", flush=True)
+        names.append(lesson.slides)
+    return names
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the decks."""
+    parser = argparse.ArgumentParser(prog="python -m htmlsite.slides", description=__doc__)
+    parser.add_argument("--notebooks", type=Path, default=ROOT / "notebooks")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "slides")
+    args = parser.parse_args(argv)
+    names = build_slides(args.notebooks.resolve(), args.out.resolve())
+    print(f"built {args.out}: {len(names)} decks")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

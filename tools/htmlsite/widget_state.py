@@ -1,0 +1,59 @@
+"""The widgets a lesson saved: which front-end modules they need and where RequireJS finds them."""
+
+from __future__ import annotations
+
+import nbformat
+
+from htmlsite.assets import WIDGET_RENDERER_URL
+
+# Widget modules the HTML manager bundles; and modules of other packages, vendored by
+# htmlsite.assets, with the address RequireJS loads each from (the manager would otherwise
+# fetch them from a CDN).
+BUNDLED_WIDGET_MODULES = {
+    "@jupyter-widgets/base",
+    "@jupyter-widgets/controls",
+    "@jupyter-widgets/output",
+}
+VENDORED_WIDGET_MODULES = {"anywidget": "assets/anywidget/dist/index"}
+STATE_MIME = "application/vnd.jupyter.widget-state+json"
+
+
+def require_paths() -> dict[str, str]:
+    """Where RequireJS finds each widget module, for the lesson template's ``require.config``.
+
+    The HTML manager's bundle defines its modules itself but looks for its fonts beside each
+    one's address, so those addresses point into its vendored folder, where the fonts are.
+
+    >>> require_paths()["anywidget"]
+    'assets/anywidget/dist/index'
+    """
+    folder = WIDGET_RENDERER_URL.rsplit("/", 1)[0]
+    bundled = ["base", "base7", "controls", "controls7", "html-manager"]
+    paths = {f"@jupyter-widgets/{name}": f"{folder}/{name}" for name in bundled}
+    paths["@jupyter-widgets/html-manager/dist/libembed-amd"] = f"{folder}/libembed-amd"
+    return paths | VENDORED_WIDGET_MODULES
+
+
+def check_widget_modules(nb: nbformat.NotebookNode, name: str) -> None:
+    """Refuse a lesson whose saved widgets need a module the site does not carry.
+
+    >>> from nbformat.v4 import new_notebook
+    >>> nb = new_notebook(metadata={"widgets": {"application/vnd.jupyter.widget-state+json": {
+    ...     "state": {"1": {"model_module": "ipyleaflet", "state": {}}}}}})
+    >>> check_widget_modules(nb, "05-map.ipynb")
+    Traceback (most recent call last):
+    ...
+    ValueError: 05-map.ipynb: its widgets need ipyleaflet, which the site does not vendor ...
+    """
+    saved = nb.metadata.get("widgets", {}).get(STATE_MIME, {})
+    needed = set()
+    for model in saved.get("state", {}).values():
+        needed.add(model.get("model_module"))
+        needed.add(model.get("state", {}).get("_view_module"))
+    missing = needed - {None} - BUNDLED_WIDGET_MODULES - set(VENDORED_WIDGET_MODULES)
+    if missing:
+        raise ValueError(
+            f"{name}: its widgets need {', '.join(sorted(missing))}, which the site does not "
+            "vendor (add the npm package to package.json, htmlsite.assets.ASSETS and "
+            "VENDORED_WIDGET_MODULES)"
+        )
