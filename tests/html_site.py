@@ -16,9 +16,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tools"
-# The build is the package tools/htmlsite; the tests import it (``import htmlsite``) from there.
-if str(TOOLS) not in sys.path:
-    sys.path.insert(0, str(TOOLS))
 NOTEBOOKS = Path(os.environ.get("MICROAVG_HTML_NOTEBOOKS", ROOT / "notebooks")).resolve()
 SITE = ROOT / "build" / "html" if NOTEBOOKS == ROOT / "notebooks" else NOTEBOOKS.parent / "html"
 

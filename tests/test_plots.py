@@ -161,43 +161,6 @@ def test_heatmap_refuses_anything_but_a_confusion_matrix():
         plots.confusion_heatmap([[1, 0], [0, 1]])
 
 
-# -- update_confusion_heatmap -------------------------------------------------------------
-
-
-def state(ax):
-    return (
-        texts(ax, ""),
-        outlines(ax),
-        ax.get_title(),
-        ax.get_legend().get_visible(),
-        [t.get_text() for t in ax.get_legend().get_texts()],
-        ax.images[0].get_array().tolist(),
-        ax.images[0].get_clim(),
-    )
-
-
-def test_update_heatmap_in_place_matches_a_fresh_drawing(cm, worked):
-    before = ma.confusion_matrix(list("ABC"), list("ABC"))
-    fig = plots.confusion_heatmap(before)
-    ax = fig.axes[0]
-    artists = list(ax.texts) + list(ax.patches)
-    plots.update_confusion_heatmap(fig, cm, "B", rows=worked)
-    assert list(ax.texts) + list(ax.patches) == artists  # same artists, new values
-    assert state(ax) == state(plots.confusion_heatmap(cm, "B", rows=worked).axes[0])
-    plots.update_confusion_heatmap(ax, cm)
-    assert state(ax) == state(plots.confusion_heatmap(cm).axes[0])
-
-
-def test_update_heatmap_refuses_other_labels_and_other_figures(cm):
-    fig = plots.confusion_heatmap(cm)
-    with pytest.raises(ValueError, match=r"cm has labels \('A', 'B'\) but the heatmap shows"):
-        plots.update_confusion_heatmap(fig, ma.confusion_matrix(list("AB"), list("AB")))
-    with pytest.raises(ValueError, match="ax is a Figure with 0 confusion heatmaps"):
-        plots.update_confusion_heatmap(plots.label_counts_bars(cm), cm)
-    with pytest.raises(ValueError, match="highlight is 'Z'"):
-        plots.update_confusion_heatmap(fig, cm, "Z")
-
-
 # -- label_heatmaps -----------------------------------------------------------------------
 
 
@@ -281,24 +244,9 @@ def test_bars_take_multi_label_counts():
     }
 
 
-def test_update_bars_in_place_matches_a_fresh_drawing(cm):
-    fig = plots.label_counts_bars(ma.confusion_matrix(list("ABC"), list("ABC")))
-    artists = list(fig.axes[0].patches) + list(fig.axes[1].texts)
-    plots.update_label_counts_bars(fig, cm)
-    assert list(fig.axes[0].patches) + list(fig.axes[1].texts) == artists
-    assert bar_heights(fig) == bar_heights(plots.label_counts_bars(cm))
-    assert fig.axes[0].get_ylim() == plots.label_counts_bars(cm).axes[0].get_ylim()
-
-
 def test_bars_refuse_bad_input(cm):
     with pytest.raises(ValueError, match=r"cm must be a ConfusionMatrix or LabelCounts.*got dict"):
         plots.label_counts_bars({"A": 1})
-    with pytest.raises(ValueError, match="fig must be a Figure drawn by label_counts_bars"):
-        plots.update_label_counts_bars(plots.confusion_heatmap(cm), cm)
-    with pytest.raises(ValueError, match=r"cm has labels \('A',\) but the figure shows"):
-        plots.update_label_counts_bars(
-            plots.label_counts_bars(cm), ma.confusion_matrix(["A"], ["A"])
-        )
 
 
 # -- laws and layering ----------------------------------------------------------------------

@@ -172,26 +172,7 @@ def test_axe_finds_no_serious_or_critical_violation(looked, page, width, scheme)
     assert looked(page, width, scheme)["axe"]["site"] == []
 
 
-# The kernel explorers' ipywidgets on lesson 03 (an Image without alt, Dropdowns whose label
-# is hidden, buttons without contrast in the dark) are being rewritten as live explorers in
-# the explorers workstream: expected to fail there until that lands, and held everywhere else.
-WIDGET_GAPS = pytest.mark.xfail(
-    reason="lesson 03's kernel explorers (ipywidgets) lack names and alt text; the explorers "
-    "workstream rewrites them",
-    strict=False,
-)
-
-
-def _widget_views():
-    return [
-        pytest.param(p, w, s, marks=[WIDGET_GAPS] if p.startswith("03-") else [])
-        for p in PAGES
-        for w in WIDTHS
-        for s in SCHEMES
-    ]
-
-
-@pytest.mark.parametrize(("page", "width", "scheme"), _widget_views(), ids=lambda v: str(v))
+@views
 def test_axe_finds_no_serious_or_critical_violation_in_widgets(looked, page, width, scheme):
     assert looked(page, width, scheme)["axe"]["widgets"] == []
 
@@ -215,9 +196,7 @@ def test_every_image_has_a_real_text_alternative(looked, page):
     _check_alts([i for i in looked(page, 1280, "light")["images"] if not i["widget"]])
 
 
-@pytest.mark.parametrize(
-    "page", [pytest.param(p, marks=[WIDGET_GAPS] if p.startswith("03-") else []) for p in PAGES]
-)
+@pytest.mark.parametrize("page", PAGES)
 def test_every_image_in_a_widget_has_a_real_text_alternative(looked, page):
     _check_alts([i for i in looked(page, 1280, "light")["images"] if i["widget"]])
 

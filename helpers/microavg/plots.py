@@ -11,14 +11,13 @@ every coloured mark is also named in text (a legend, a cell tag or a tick label)
 nothing rests on colour alone.
 
 Every figure these functions make also carries a text alternative, :func:`describe`: what
-it shows in words and numbers, read from what is drawn (so it follows the update functions
-too). Jupyter gets it with the image as the output's ``alt`` metadata, which nbconvert's
-HTML export and the tutorial's site write into the ``<img alt>``.
+it shows in words and numbers, read from what is drawn. Jupyter gets it with the image as
+the output's ``alt`` metadata, which nbconvert's HTML export and the tutorial's site write
+into the ``<img alt>``.
 
-A figure can be redrawn with new counts in place, keeping its artists, with
-:func:`update_confusion_heatmap` and :func:`update_label_counts_bars` (what interactive
-explorers need). The artists they update carry a ``gid`` naming what they show, such as
-``"count-0-1"`` for the count of true ``labels[0]``, predicted ``labels[1]``.
+The artists that hold a figure's numbers carry a ``gid`` naming what they show, such as
+``"count-0-1"`` for the count of true ``labels[0]``, predicted ``labels[1]``: tests and
+:func:`describe` read a figure through them, never by position.
 
 >>> import microavg as ma
 >>> from microavg import plots
@@ -54,13 +53,9 @@ __all__ = [
     "averages_bars",
     "confusion_heatmap",
     "describe",
-    "f1_accuracy_scatter",
     "gap_sweep",
     "label_counts_bars",
     "label_heatmaps",
-    "update_confusion_heatmap",
-    "update_f1_accuracy_scatter",
-    "update_label_counts_bars",
 ]
 
 _HEATMAP_GID = "confusion-heatmap"
@@ -142,19 +137,6 @@ def _row_marks(cm: ConfusionMatrix, rows: object) -> list[list[str]]:
 
 
 # -- the confusion heatmap ------------------------------------------------------------
-
-
-def _heatmap_axes(target: Axes | Figure) -> Axes:
-    if isinstance(target, Figure):
-        found = [ax for ax in target.axes if ax.get_gid() == _HEATMAP_GID]
-        if len(found) != 1:
-            raise ValueError(
-                f"ax is a Figure with {len(found)} confusion heatmaps: pass the Axes to update"
-            )
-        return found[0]
-    if not isinstance(target, Axes) or target.get_gid() != _HEATMAP_GID:
-        raise ValueError("ax must be a Figure or Axes drawn by confusion_heatmap")
-    return target
 
 
 def _by_gid(artists: Sequence, prefix: str) -> dict[str, object]:
@@ -431,45 +413,6 @@ def _fill_heatmap(ax: Axes, cm: ConfusionMatrix, h: int | None, marks: list[list
         text.set_text(what[r] if name else "")
 
 
-def update_confusion_heatmap(
-    ax: Axes | Figure,
-    cm: ConfusionMatrix,
-    highlight: Hashable | None = None,
-    *,
-    rows: tuple[Sequence[Hashable], Sequence[Hashable]] | None = None,
-) -> None:
-    """Redraw a heatmap from :func:`confusion_heatmap` with new counts, in place.
-
-    The artists are kept and given new values, so a figure on screen can follow a
-    control without being rebuilt.
-
-    Parameters
-    ----------
-    ax : Figure or Axes
-        What :func:`confusion_heatmap` drew on (a Figure holding one heatmap, or the
-        heatmap's Axes).
-    cm, highlight, rows
-        As for :func:`confusion_heatmap`; ``cm`` must have the labels drawn.
-
-    Examples
-    --------
-    >>> import microavg as ma
-    >>> fig = confusion_heatmap(ma.confusion_matrix(list("AB"), list("AB")))
-    >>> update_confusion_heatmap(fig, ma.confusion_matrix(list("AB"), list("BB")), "B")
-    >>> [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "tag-0-1"]
-    ['FP']
-    """
-    target = _heatmap_axes(ax)
-    cm = _check_cm(cm)
-    drawn = [t.get_text() for t in target.get_yticklabels()]
-    if drawn != [str(label) for label in cm.labels]:
-        raise ValueError(
-            f"cm has labels {cm.labels!r} but the heatmap shows {drawn!r}: "
-            "draw a new heatmap for other labels"
-        )
-    _fill_heatmap(target, cm, _highlight_index(cm, highlight), _row_marks(cm, rows))
-
-
 # -- TP, FP and FN per label, and their sums ------------------------------------------
 
 
@@ -628,37 +571,9 @@ def _bars_axes(fig: Figure) -> tuple[Axes, Axes]:
     return found[_BARS_GID], found[_TOTALS_GID]
 
 
-def update_label_counts_bars(fig: Figure, cm: ConfusionMatrix | LabelCounts) -> None:
-    """Redraw a figure from :func:`label_counts_bars` with new counts, in place.
+# -- scores in [0, 1] ----------------------------------------------------------------
 
-    ``cm`` must have the labels drawn.
-
-    Examples
-    --------
-    >>> import microavg as ma
-    >>> fig = label_counts_bars(ma.confusion_matrix(list("AB"), list("AB")))
-    >>> update_label_counts_bars(fig, ma.confusion_matrix(list("AB"), list("BB")))
-    >>> [t.get_text() for t in fig.axes[1].texts if t.get_gid() == "sum-FP"]
-    ['1']
-    """
-    if not isinstance(fig, Figure):
-        raise ValueError(f"fig must be a Figure drawn by label_counts_bars, got {fig!r}")
-    per_label, _ = _bars_axes(fig)
-    cm = _check_counts(cm)
-    drawn = [t.get_text() for t in per_label.get_xticklabels()]
-    if drawn != [str(label) for label in cm.labels]:
-        raise ValueError(
-            f"cm has labels {cm.labels!r} but the figure shows {drawn!r}: "
-            "draw a new figure for other labels"
-        )
-    _fill_bars(fig, cm)
-
-
-# -- many classifiers: F1 against accuracy --------------------------------------------
-
-_SCATTER_GIDS = ("micro-f1-against-accuracy", "macro-f1-against-accuracy")
-# Okabe-Ito orange for the diagonal; the points stay neutral, apart from the role colours.
-_DIAGONAL_COLOUR = "#E69F00"
+# The points of a strip plot stay neutral, apart from the role and score colours.
 _POINT_COLOUR = "#333333"
 
 
@@ -679,85 +594,6 @@ def _check_scores(**arrays: object) -> list[np.ndarray]:
     if len(set(lengths.values())) != 1:
         raise ValueError(f"the score sequences differ in length: {lengths}")
     return out
-
-
-def f1_accuracy_scatter(
-    accuracy: Sequence[float], micro_f1: Sequence[float], macro_f1: Sequence[float]
-) -> Figure:
-    """Micro-F1 against accuracy beside macro-F1 against accuracy, a point per classifier.
-
-    Both panels span 0 to 1 on both axes and draw the diagonal, where F1 equals
-    accuracy: single-label micro-F1 lies on it for every classifier, macro-F1 does not.
-
-    Parameters
-    ----------
-    accuracy, micro_f1, macro_f1 : sequence of float
-        One score per classifier, from 0 to 1, all of the same length.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-
-    Raises
-    ------
-    ValueError
-        If a sequence is empty, not 1-D, holds a value outside [0, 1] or nan, or the
-        lengths differ.
-
-    Examples
-    --------
-    >>> fig = f1_accuracy_scatter([0.5, 0.8], [0.5, 0.8], [0.4, 0.9])
-    >>> [ax.get_ylabel() for ax in fig.axes]
-    ['micro-F1', 'macro-F1']
-    >>> fig.axes[1].collections[0].get_offsets().tolist()
-    [[0.5, 0.4], [0.8, 0.9]]
-    """
-    acc, micro, macro = _check_scores(accuracy=accuracy, micro_f1=micro_f1, macro_f1=macro_f1)
-    fig = _new_figure((8.4, 4.3))
-    axes = fig.subplots(1, 2)
-    for ax, gid, name, values in zip(
-        axes, _SCATTER_GIDS, ("micro", "macro"), (micro, macro), strict=True
-    ):
-        ax.set_gid(gid)
-        ax.plot([0, 1], [0, 1], color=_DIAGONAL_COLOUR, linewidth=2, label="F1 = accuracy")
-        ax.scatter(
-            acc, values, s=14, color=_POINT_COLOUR, alpha=0.5, linewidths=0, zorder=3, gid="points"
-        )
-        ax.set_xlim(0, 1)
-        ax.set_ylim(0, 1)
-        ax.set_aspect("equal")
-        ax.set_xlabel("accuracy", fontsize=12)
-        ax.set_ylabel(f"{name}-F1", fontsize=12)
-        ax.set_title(f"{name}-F1 against accuracy", fontsize=12)
-        ax.legend(loc="upper left", fontsize=10, frameon=False)
-        ax.spines[["top", "right"]].set_visible(False)
-        ax.grid(color="#dddddd", linewidth=0.8)
-        ax.set_axisbelow(True)
-    return fig
-
-
-def update_f1_accuracy_scatter(
-    fig: Figure,
-    accuracy: Sequence[float],
-    micro_f1: Sequence[float],
-    macro_f1: Sequence[float],
-) -> None:
-    """Move the points of a figure from :func:`f1_accuracy_scatter` to new scores, in place.
-
-    Examples
-    --------
-    >>> fig = f1_accuracy_scatter([0.5], [0.5], [0.4])
-    >>> update_f1_accuracy_scatter(fig, [0.6, 0.7], [0.6, 0.7], [0.3, 0.8])
-    >>> fig.axes[0].collections[0].get_offsets().tolist()
-    [[0.6, 0.6], [0.7, 0.7]]
-    """
-    found = {ax.get_gid(): ax for ax in fig.axes} if isinstance(fig, Figure) else {}
-    if not all(gid in found for gid in _SCATTER_GIDS):
-        raise ValueError("fig must be a Figure drawn by f1_accuracy_scatter")
-    acc, micro, macro = _check_scores(accuracy=accuracy, micro_f1=micro_f1, macro_f1=macro_f1)
-    for gid, values in zip(_SCATTER_GIDS, (micro, macro), strict=True):
-        points = next(c for c in found[gid].collections if c.get_gid() == "points")
-        points.set_offsets(np.column_stack([acc, values]))
 
 
 # -- micro, macro and weighted averages -----------------------------------------------
@@ -1023,19 +859,6 @@ def _describe_averages(per_label: Axes, averaged: Axes) -> str:
     )
 
 
-def _describe_scatter(axes: list[Axes]) -> str:
-    parts = []
-    for ax in axes:
-        points = np.asarray(ax.collections[0].get_offsets()) if ax.collections else np.empty((0, 2))
-        gap = float(np.abs(points[:, 1] - points[:, 0]).max()) if len(points) else 0.0
-        parts.append(f"{ax.get_ylabel()} against accuracy, at most {gap:.2f} off the diagonal")
-    n = len(axes[0].collections[0].get_offsets()) if axes[0].collections else 0
-    return (
-        f"Two scatter plots, one point for each of {n:,} classifiers, with the diagonal where "
-        f"F1 equals accuracy: " + "; ".join(parts) + "."
-    )
-
-
 def _describe_gaps(ax: Axes) -> str:
     summaries = _texts(ax, "summary-")
     strips = "; ".join(
@@ -1051,8 +874,8 @@ def _describe_gaps(ax: Axes) -> str:
 def describe(fig: Figure) -> str:
     """A text alternative for a figure drawn by this module: what it shows, with its numbers.
 
-    Read from the figure's artists, so a figure redrawn by an ``update_*`` function is
-    described as it now is. A figure this module did not draw gets its axes' titles.
+    Read from the figure's artists, so it says what is drawn. A figure this module did not
+    draw gets its axes' titles.
 
     Examples
     --------
@@ -1078,8 +901,6 @@ def describe(fig: Figure) -> str:
         return _describe_label_counts(by_gid[_BARS_GID][0], by_gid[_TOTALS_GID][0])
     if "per-label-scores" in by_gid and "averaged-scores" in by_gid:
         return _describe_averages(by_gid["per-label-scores"][0], by_gid["averaged-scores"][0])
-    if all(gid in by_gid for gid in _SCATTER_GIDS):
-        return _describe_scatter([by_gid[gid][0] for gid in _SCATTER_GIDS])
     if "gap-sweep" in by_gid:
         return _describe_gaps(by_gid["gap-sweep"][0])
     titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
