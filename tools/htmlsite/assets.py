@@ -25,9 +25,11 @@ REQUIRE_JS_URL = "assets/requirejs/require.js"
 WIDGET_RENDERER_URL = "assets/html-manager/dist/embed-amd.js"
 SEARCH_LIBRARY_URL = "assets/minisearch/dist/umd/index.js"
 # The site's own files, from the template's static/ folder.
-SITE_FILES = ["microavg.css", "site.js"]
+SITE_FILES = ["microavg.css", "site.js", "anywidget-host.js"]
 SITE_CSS_URL = "assets/microavg.css"
 SITE_JS_URL = "assets/site.js"
+# Draws a page's saved anywidget views without the widget manager (htmlsite.widget_state).
+ANYWIDGET_HOST_URL = "assets/anywidget-host.js"
 STATIC = TEMPLATES / "microavg" / "static"
 
 

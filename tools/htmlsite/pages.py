@@ -16,7 +16,7 @@ from htmlsite.assets import REQUIRE_JS_URL, SITE_CSS_URL, SITE_JS_URL, WIDGET_RE
 from htmlsite.glossary import TERMS, link_terms
 from htmlsite.lessons import Lesson, strip_navigation
 from htmlsite.links import binder_url, rewrite_links
-from htmlsite.widget_state import check_widget_modules, require_paths
+from htmlsite.widget_state import check_widget_modules, renderer_for, require_paths
 
 TEMPLATE_NAME = "microavg"
 TOC_MARK = "<!-- ma-toc -->"
@@ -24,13 +24,14 @@ _HEADING = re.compile(r'<h([23])\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTA
 _ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.DOTALL)
 
 
-def exporter() -> HTMLExporter:
-    """nbconvert's HTML exporter, set up for our template and the vendored JavaScript."""
+def exporter(widget_renderer_url: str = WIDGET_RENDERER_URL) -> HTMLExporter:
+    """nbconvert's HTML exporter, set up for our template and the vendored JavaScript; its
+    saved widgets drawn by ``widget_renderer_url`` (see :func:`renderer_for`)."""
     return HTMLExporter(
         template_name=TEMPLATE_NAME,
         extra_template_basedirs=[str(TEMPLATES)],
         require_js_url=REQUIRE_JS_URL,
-        widget_renderer_url=WIDGET_RENDERER_URL,
+        widget_renderer_url=widget_renderer_url,
     )
 
 
@@ -98,7 +99,7 @@ def lesson_page(
         "require_paths": require_paths(),
         "folded": folded_cells(nb),
     }
-    body, _ = exporter().from_notebook_node(nb, resources={"site": site})
+    body, _ = exporter(renderer_for(nb)).from_notebook_node(nb, resources={"site": site})
     body = link_terms(rewrite_links(body, lessons, repository))
     return body.replace(TOC_MARK, contents_list(body), 1)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import nbformat
 
-from htmlsite.assets import WIDGET_RENDERER_URL
+from htmlsite.assets import ANYWIDGET_HOST_URL, WIDGET_RENDERER_URL
 
 # Widget modules the HTML manager bundles; and modules of other packages, vendored by
 # htmlsite.assets, with the address RequireJS loads each from (the manager would otherwise
@@ -16,6 +16,7 @@ BUNDLED_WIDGET_MODULES = {
 }
 VENDORED_WIDGET_MODULES = {"anywidget": "assets/anywidget/dist/index"}
 STATE_MIME = "application/vnd.jupyter.widget-state+json"
+VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 
 
 def require_paths() -> dict[str, str]:
@@ -57,3 +58,34 @@ def check_widget_modules(nb: nbformat.NotebookNode, name: str) -> None:
             "vendor (add the npm package to package.json, htmlsite.assets.ASSETS and "
             "VENDORED_WIDGET_MODULES)"
         )
+
+
+def renderer_for(nb: nbformat.NotebookNode) -> str:
+    """The script that draws a lesson's saved widgets: the site's anywidget host when every
+    view the lesson shows is an anywidget (the explorers are), else the widget manager.
+
+    The host (``anywidget-host.js``, some 90 lines) runs each view's own module on its saved
+    state; the manager (3.6 MB) can draw any widget, at the cost of loading it all.
+
+    >>> from nbformat.v4 import new_code_cell, new_notebook, new_output
+    >>> view = new_output("display_data", {VIEW_MIME: {"model_id": "m1"}})
+    >>> def lesson(module):
+    ...     state = {"m1": {"model_module": module, "model_name": "AnyModel", "state": {}}}
+    ...     return new_notebook(cells=[new_code_cell(outputs=[view])],
+    ...                         metadata={"widgets": {STATE_MIME: {"state": state}}})
+    >>> renderer_for(lesson("anywidget"))
+    'assets/anywidget-host.js'
+    >>> renderer_for(lesson("@jupyter-widgets/controls"))
+    'assets/html-manager/dist/embed-amd.js'
+    """
+    saved = nb.metadata.get("widgets", {}).get(STATE_MIME, {}).get("state", {})
+    viewed = [
+        output["data"][VIEW_MIME]["model_id"]
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if VIEW_MIME in output.get("data", {})
+    ]
+    if all(saved.get(m, {}).get("model_module") == "anywidget" for m in viewed):
+        return ANYWIDGET_HOST_URL
+    return WIDGET_RENDERER_URL

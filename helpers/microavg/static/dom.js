@@ -38,8 +38,9 @@ export function quantity(key, text, value, label = null) {
   return span;
 }
 
-/** A table in a box that scrolls sideways on a narrow screen. */
-export function table(className, head, rows, caption = null) {
+/** A table in a box that scrolls sideways on a narrow screen; the box takes the keyboard's
+ * focus (named ``name``, the caption by default), so it can be scrolled without a mouse. */
+export function table(className, head, rows, caption = null, name = caption) {
   const parts = [];
   if (caption !== null) parts.push(element("caption", { text: caption }));
   if (head !== null) {
@@ -53,7 +54,9 @@ export function table(className, head, rows, caption = null) {
     ]),
   );
   parts.push(element("tbody", {}, body));
-  return element("div", { className: "ma-scroll" }, [element("table", { className }, parts)]);
+  const box = { className: "ma-scroll", tabindex: "0", role: "region" };
+  if (name !== null) box["aria-label"] = name;
+  return element("div", box, [element("table", { className }, parts)]);
 }
 
 /** The line that says why an edit was refused; announced to screen readers. */

@@ -174,7 +174,7 @@ function render({ model, el }) {
           quantity("macro-gap-min", points(gapLow), gapLow), " to ",
           quantity("macro-gap-max", points(gapHigh), gapHigh), " percentage points",
         ])]],
-      ]),
+      ], null, "the classifiers' scores against accuracy"),
     );
     plots.replaceChildren(
       scatter("micro-F1", "micro-F1", acc, found.micro_f1),

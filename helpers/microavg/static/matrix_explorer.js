@@ -322,9 +322,9 @@ function render({ model, el }) {
     const note = leftOut.length === 0 ? "" : ` (labels left out: ${leftOut.join(", ")})`;
     const head = ["label", "TP", "FP", "FN", "support", "precision", "recall", "F1"];
     readout.replaceChildren(
-      table("ma-labels", head, perLabelRows),
-      table("ma-averages", ["", "precision", "recall", "F1"], averageRows),
-      table("ma-totals", null, totalRows),
+      table("ma-labels", head, perLabelRows, null, "counts and scores per label kept"),
+      table("ma-averages", ["", "precision", "recall", "F1"], averageRows, null, "averages"),
+      table("ma-totals", null, totalRows, null, "sums over the labels kept"),
       element("div", { className: "ma-verdict" }, [quantity("verdict", verdict(result), null), note]),
     );
   }

@@ -162,8 +162,8 @@ function render({ model, el }) {
     ]);
     scoreRows.push(["accuracy", [quantity("accuracy", exact(accuracy.parts, accuracy.value), accuracy.value)]]);
     readout.replaceChildren(
-      table("ma-counts", ["label", "TP", "FP", "FN"], countRowsShown),
-      table("ma-scores", null, scoreRows),
+      table("ma-counts", ["label", "TP", "FP", "FN"], countRowsShown, null, "counts per label"),
+      table("ma-scores", null, scoreRows, null, "micro scores and accuracy"),
     );
   }
 
