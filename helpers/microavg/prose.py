@@ -56,7 +56,7 @@ def signed(value: object) -> str:
     return str(value).replace("-", MINUS)
 
 
-def exact(value: Fraction | int, digits: int = 1) -> str:
+def exact(value: Fraction | int | float, digits: int = 1) -> str:
     """An exact score as the fraction and its percentage: "5/9 (55.6%)"; nan (a 0/0 score
     that ``zero_division=nan`` leaves undefined) as "nan".
 
