@@ -44,12 +44,12 @@ def test_complete_single_label_data_is_guaranteed_to_agree():
     assert (e.sum_fp, e.sum_fn, e.total) == (4, 4, 9)
     assert e.equals_accuracy == ("precision", "recall", "f1")
     assert "They agree, as they must. ΣFP = 4 = ΣFN: every wrong prediction is an FP" in words(e)
-    assert "TP + FP = TP + FN = 9, the number of rows" in words(e)
+    assert "ΣTP + ΣFP = ΣTP + ΣFN = 9, the number of items" in words(e)
 
 
 def test_leaving_out_a_label_names_it_with_its_errors_out_and_in():
-    # The NER case: "O" left out. Rows true O predicted PER are FPs with no FN (out of O);
-    # rows true PER predicted O are FNs with no FP (into O).
+    # The NER case: "O" left out. Items true O predicted PER are FPs with no FN (out of O);
+    # items true PER predicted O are FNs with no FP (into O).
     y_true = ["O", "O", "O", "PER", "PER", "LOC"]
     y_pred = ["O", "PER", "PER", "O", "PER", "LOC"]
     e = ma.explain(y_true, y_pred, labels=["PER", "LOC"])
@@ -59,6 +59,8 @@ def test_leaving_out_a_label_names_it_with_its_errors_out_and_in():
     assert not e.holds
     assert "'O': 2 out of it, 1 into it" in words(e)
     assert "ΣFP − ΣFN = 1" in words(e)
+    assert "Precision divides by ΣTP + ΣFP = 4 and recall by ΣTP + ΣFN = 3" in words(e)
+    assert "accuracy divides by 6, all items." in words(e)
 
 
 def test_leaving_out_only_an_abstention_keeps_recall_equal_to_accuracy():
@@ -90,9 +92,9 @@ def test_multi_label_data_counts_extra_and_missed_tags():
     assert e.causes == ("multilabel",)
     assert (e.sum_fp, e.sum_fn) == (2, 1)
     assert (e.extra_tags, e.missed_tags) == (2, 1)
-    assert e.exact["accuracy"] == 0  # subset accuracy: no row has every tag right
-    assert "Extra tags (an FP with no FN in its row): 2; missed tags" in words(e)
-    assert "(an FN with no FP in its row): 1" in words(e)
+    assert e.exact["accuracy"] == 0  # subset accuracy: no item has every tag right
+    assert "Extra tags (an FP with no FN on its item): 2; missed tags" in words(e)
+    assert "(an FN with no FP on its item): 1" in words(e)
 
 
 def test_a_swapped_tag_in_one_row_is_one_fp_and_one_fn_paired():
@@ -127,7 +129,7 @@ def test_weights_change_the_numbers_not_the_guarantee():
     e = ma.explain(list("AAAABBCCC"), list("AABCABBCC"), sample_weight=[1, 1, 2, 1, 1, 1, 3, 1, 1])
     assert e.holds and e.causes == () and e.weighted
     assert e.exact["precision"] == Fraction(5, 12)
-    assert "the summed weight of the rows" in words(e)
+    assert "the summed weight of the items" in words(e)
 
 
 def test_float_weights_show_percentages_not_long_fractions():

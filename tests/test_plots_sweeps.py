@@ -53,7 +53,7 @@ def test_averages_bars_draw_each_labels_scores_and_name_its_support():
     drawn = heights(left, "label-recall-")
     assert [drawn[f"label-recall-{i}"] for i in range(3)] == pytest.approx(recall.tolist())
     ticks = [t.get_text() for t in left.get_xticklabels()]
-    assert ticks == ["A\n80 rows", "B\n15 rows", "C\n5 rows"]
+    assert ticks == ["A\n80 items", "B\n15 items", "C\n5 items"]
 
 
 def test_averages_bars_mark_accuracy_and_name_every_colour_in_the_legend():
@@ -97,6 +97,7 @@ def test_gap_sweep_draws_one_point_per_case_in_its_strip():
     assert np.all(np.abs(points["points-1"][:, 0] - 1) <= 0.3)
     assert points["points-1"][:, 1].tolist() == [0.5, 0.0, 0.25]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["single-label", "multi-label"]
+    assert ax.get_ylabel() == "|micro precision − micro recall|"  # a minus sign, as in prose
 
 
 def test_gap_sweep_says_how_many_cases_differ_and_calls_an_all_zero_strip_exact():

@@ -230,6 +230,23 @@ def test_latex_puts_added_terms_first_and_writes_double_sums_as_two_sums():
     )
 
 
+def test_count_from_one_keeps_a_sum_grouped_label_by_label():
+    _, fp, fn = symbolic.counts(symbolic.confusion_symbols(3))
+    grouped_fp = symbolic.count_from_one(sp.Add(*fp, evaluate=False))
+    grouped_fn = symbolic.count_from_one(sp.Add(*fn, evaluate=False))
+    assert symbolic.latex(grouped_fp) == (
+        r"\left(c_{21} + c_{31}\right) + \left(c_{12} + c_{32}\right)"
+        r" + \left(c_{13} + c_{23}\right)"
+    )
+    assert symbolic.latex(grouped_fn) == (
+        r"\left(c_{12} + c_{13}\right) + \left(c_{21} + c_{23}\right)"
+        r" + \left(c_{31} + c_{32}\right)"
+    )
+    precision, recall, _, _ = (symbolic.count_from_one(s) for s in symbolic.micro_scores(3))
+    assert symbolic.latex(precision) != symbolic.latex(recall)
+    assert sp.simplify(precision - recall) == 0
+
+
 def test_latex_of_a_matrix_of_symbols_is_a_bracketed_matrix():
     assert symbolic.latex(symbolic.confusion_symbols(2)) == (
         r"\left[\begin{matrix}c_{00} & c_{01}\\c_{10} & c_{11}\end{matrix}\right]"

@@ -49,9 +49,11 @@ def body_text(styler) -> list[list[str]]:
 def test_prediction_table_lists_the_rows_numbered_from_one(worked):
     y_true, y_pred = worked
     shown = body_text(tables.prediction_table(y_true, y_pred))
-    assert shown[0] == ["&nbsp;", "pred", "true"]
+    assert shown[0] == ["prediction", "pred", "true"]  # the corner names the numbers
     pairs = zip(y_true, y_pred, strict=True)
     assert shown[1:] == [[str(n), p, t] for n, (t, p) in enumerate(pairs, 1)]
+    page = tables.prediction_table(y_true, y_pred, highlight="A").to_html()
+    assert "<caption>What each prediction counts as for A</caption>" in page
 
 
 def test_prediction_table_colours_the_rows_of_one_label_by_role(worked):

@@ -4,13 +4,13 @@
 and says, with the data's own counts, whether the identity micro P = R = F1 = accuracy is
 guaranteed, and what voids the guarantee where it is not. Exactly three things can:
 
-* ``"labels"``: ``labels=`` leaves out a label that occurs in ``y_true`` or ``y_pred``. A
-  row whose true label is left out but whose prediction is scored is an FP with no FN
+* ``"labels"``: ``labels=`` leaves out a label that occurs in ``y_true`` or ``y_pred``. An
+  item whose true label is left out but whose prediction is scored is an FP with no FN
   ("an error out of" the left-out label); the reverse is an FN with no FP ("an error into"
   it). ΣFP − ΣFN over the labels scored is, label by label, the errors out minus the
   errors in.
-* ``"multilabel"``: 2-D indicator data, where a row may hold no label or several, so a
-  predicted tag that is wrong (an FP) need not come with a missed one (an FN) in its row.
+* ``"multilabel"``: 2-D indicator data, where an item may hold no label or several, so a
+  predicted tag that is wrong (an FP) need not come with a missed one (an FN) on its item.
 * ``"zero_division"``: a micro denominator is 0, so ``zero_division`` decides a score.
 
 With none of them (complete single-label data) the four numbers are equal, always.
@@ -20,8 +20,8 @@ With none of them (complete single-label data) the four numbers are equal, alway
 Micro precision 5/9 (55.6%), recall 5/9 (55.6%), F1 5/9 (55.6%); accuracy 5/9 (55.6%).
 <BLANKLINE>
 They agree, as they must. ΣFP = 4 = ΣFN: every wrong prediction is an FP for the label
-predicted and an FN for the true label, so TP + FP = TP + FN = 9, the number of rows,
-and micro precision, recall and F1 all equal accuracy.
+predicted and an FN for the true label, so ΣTP + ΣFP = ΣTP + ΣFN = 9, the number of
+items, and micro precision, recall and F1 all equal accuracy.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ class Explanation:
         The micro averages, equal to scikit-learn's ``precision_recall_fscore_support``.
     accuracy : float
         scikit-learn's ``accuracy_score`` (subset accuracy for multi-label data, over
-        every row whatever ``labels`` is).
+        every item whatever ``labels`` is).
     exact : dict
         The same four as :class:`fractions.Fraction`, from exact sums of the weights (a nan
         ``zero_division`` stays nan); ``holds`` compares these.
@@ -102,11 +102,11 @@ class Explanation:
         TP, FP and FN summed over the labels scored (with ``sample_weight``: the weights,
         summed exactly, so a Fraction for float weights).
     total : int or Fraction
-        The rows (or their summed weight).
+        The number of items (or their summed weight).
     left_out : tuple of LeftOut
         The labels that occur in the data but are left out, with their errors.
     extra_tags, missed_tags : int or Fraction, or None
-        Multi-label data: FPs with no FN in their row, and FNs with no FP in theirs
+        Multi-label data: FPs with no FN on their item, and FNs with no FP on theirs
         (None for single-label data). ΣFP − ΣFN = extra_tags − missed_tags.
     equals_accuracy : tuple of str
         The scores that equal accuracy by construction on this data, even where the
@@ -187,7 +187,7 @@ class Explanation:
         self, label: Callable[[Hashable], str], number: Callable[[Count], str]
     ) -> list[str]:
         fp, fn, total = number(self.sum_fp), number(self.sum_fn), number(self.total)
-        rows = "the summed weight of the rows" if self.weighted else "the number of rows"
+        items = "the summed weight of the items" if self.weighted else "the number of items"
         lines = [
             f"Micro precision {self._score('precision')}, recall {self._score('recall')}, "
             f"F1 {self._score('f1')}; accuracy {self._score('accuracy')}."
@@ -195,8 +195,8 @@ class Explanation:
         if not self.causes:
             lines.append(
                 f"They agree, as they must. ΣFP = {fp} = ΣFN: every wrong prediction is an FP "
-                "for the label predicted and an FN for the true label, so TP + FP = TP + FN "
-                f"= {total}, {rows}, and micro precision, recall and F1 all equal accuracy."
+                "for the label predicted and an FN for the true label, so ΣTP + ΣFP = ΣTP + "
+                f"ΣFN = {total}, {items}, and micro precision, recall and F1 all equal accuracy."
             )
             return lines
         verdict = (
@@ -215,11 +215,11 @@ class Explanation:
             lines.append(self._labels_paragraph(label, number))
         if "multilabel" in self.causes:
             lines.append(
-                "A row of multi-label data may hold no label or several, so a wrong tag "
+                "An item of multi-label data may hold no tag or several, so a wrong tag "
                 f"need not come with a missed one: ΣFP = {fp} and ΣFN = {fn}. Extra tags (an "
-                f"FP with no FN in its row): {number(self.extra_tags)}; missed tags (an FN "
-                f"with no FP in its row): {number(self.missed_tags)}; ΣFP − ΣFN is the extra "
-                "tags minus the missed ones. Accuracy is subset accuracy, the share of rows "
+                f"FP with no FN on its item): {number(self.extra_tags)}; missed tags (an FN "
+                f"with no FP on its item): {number(self.missed_tags)}; ΣFP − ΣFN is the extra "
+                "tags minus the missed ones. Accuracy is subset accuracy, the share of items "
                 "with every tag right."
             )
         if "zero_division" in self.causes:
@@ -242,7 +242,7 @@ class Explanation:
             f"{label(item.label)}: {number(item.out_of)} out of it, {number(item.into)} into it"
             for item in self.left_out[:_SHOWN]
         )
-        rows = "the summed weight of all rows" if self.weighted else "all rows"
+        items = "the summed weight of all items" if self.weighted else "all items"
         predicted = number(self.sum_tp + self.sum_fp)
         true = number(self.sum_tp + self.sum_fn)
         return (
@@ -250,8 +250,8 @@ class Explanation:
             f"residual ΣFP − ΣFN = {residual} is, per label left out, the errors out of it "
             "(true label left out, predicted as a label scored: an FP with no FN) minus the "
             f"errors into it (true label scored, predicted as it: an FN with no FP). {each}. "
-            f"Precision divides by TP + FP = {predicted} and recall by TP + FN = {true}; "
-            f"accuracy divides by {number(self.total)}, {rows}."
+            f"Precision divides by ΣTP + ΣFP = {predicted} and recall by ΣTP + ΣFN = {true}; "
+            f"accuracy divides by {number(self.total)}, {items}."
         )
 
     def _zero_paragraph(self) -> str:
@@ -267,15 +267,15 @@ class Explanation:
 
     def _still_equal(self) -> str:
         if set(self.equals_accuracy) == set(SCORES):
-            return "Precision, recall and F1 still equal accuracy: no row has a label left out."
+            return "Precision, recall and F1 still equal accuracy: no item has a label left out."
         if self.equals_accuracy == ("recall",):
             return (
                 "Recall still equals accuracy: every label that occurs in y_true is scored, "
-                "so TP + FN counts every row."
+                "so ΣTP + ΣFN counts every item."
             )
         return (
             "Precision still equals accuracy: every label that occurs in y_pred is scored, "
-            "so TP + FP counts every row."
+            "so ΣTP + ΣFP counts every item."
         )
 
 
@@ -328,7 +328,7 @@ def explain(
         The labels scored, as in :func:`microavg.scores` (column indices for
         multi-label data).
     sample_weight : array-like of shape (n,), optional
-        Non-negative weight of each row.
+        Non-negative weight of each item.
     zero_division : {0.0, 1.0, nan}, default 0.0
         The score where its denominator is 0.
 

@@ -671,7 +671,7 @@ def averages_bars(cm: ConfusionMatrix) -> Figure:
     right.set_gid("averaged-scores")
     _score_bars(left, list(zip(*(v.tolist() for v in per_label), strict=True)), "label")
     _score_bars(right, [tuple(cm.scores(average=a)) for a in _AVERAGES], "average")
-    names = [f"{label}\n{int(n)} rows" for label, n in zip(cm.labels, cm.support, strict=True)]
+    names = [f"{label}\n{int(n)} items" for label, n in zip(cm.labels, cm.support, strict=True)]
     left.set_xticks(range(k), names, fontsize=11)
     left.set_xlabel("label and its support", fontsize=12)
     left.set_ylabel("score", fontsize=12)
@@ -764,7 +764,7 @@ def gap_sweep(gaps: dict[str, Sequence[float]]) -> Figure:
     ticks = ax.get_yticks()
     ax.set_yticks(ticks[(ticks >= 0) & (ticks.round(9) <= 1)])  # none above the largest gap
     ax.set_title("Each dot is one random case", fontsize=12)
-    ax.set_ylabel("|micro precision - micro recall|", fontsize=12)
+    ax.set_ylabel("|micro precision − micro recall|", fontsize=12)
     ax.set_xlabel("kind of random case", fontsize=12)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(axis="x", length=0)

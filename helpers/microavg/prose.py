@@ -56,12 +56,15 @@ def signed(value: object) -> str:
     return str(value).replace("-", MINUS)
 
 
-def exact(value: Fraction | int, digits: int = 1) -> str:
-    """An exact score as the fraction and its percentage: "5/9 (55.6%)"; whole numbers alone.
+def exact(value: Fraction | int | float, digits: int = 1) -> str:
+    """An exact score as the fraction and its percentage: "5/9 (55.6%)"; nan (a 0/0 score
+    that ``zero_division=nan`` leaves undefined) as "nan".
 
-    >>> exact(Fraction(1, 2)), exact(Fraction(1)), exact(0)
-    ('1/2 (50.0%)', '1 (100.0%)', '0 (0.0%)')
+    >>> exact(Fraction(1, 2)), exact(Fraction(1)), exact(0), exact(float("nan"))
+    ('1/2 (50.0%)', '1 (100.0%)', '0 (0.0%)', 'nan')
     """
+    if isinstance(value, float) and math.isnan(value):
+        return "nan"
     return f"{signed(value)} ({percent(value, digits)})"
 
 

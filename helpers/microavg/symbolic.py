@@ -94,13 +94,17 @@ def count_from_one(expr: sp.Basic) -> sp.Basic:
 
     :func:`confusion_symbols` names each cell by its Python position, counted from 0
     (``c_{01}`` is true label 0, predicted label 1). A page that numbers labels from 1 to k,
-    as the general proof does, shows ``c_{12}`` for the same cell. Only the names change;
-    other symbols are kept.
+    as the general proof does, shows ``c_{12}`` for the same cell. Only the names change:
+    other symbols are kept, and so is the expression's shape, so a sum kept unevaluated
+    (grouped label by label) stays grouped rather than sorted into one flat list.
 
     >>> count_from_one(fp_fn_gap(2, labels=[1]))
     c_{12} - c_{21}
     >>> count_from_one(confusion_symbols(10)[9, 0])
     c_{10,1}
+    >>> _, fp, _ = counts(confusion_symbols(2))
+    >>> print(latex(count_from_one(sp.Add(*fp, evaluate=False))))
+    c_{21} + c_{12}
     """
     renamed = {}
     for symbol in sp.sympify(expr).free_symbols:
@@ -108,7 +112,8 @@ def count_from_one(expr: sp.Basic) -> sp.Basic:
         if match:
             i, j = (int(n) + 1 for n in filter(None, match.groups()))
             renamed[symbol] = sp.Symbol(_cell_name(i, j), **symbol.assumptions0)
-    return sp.sympify(expr).xreplace(renamed)
+    with sp.evaluate(False):
+        return sp.sympify(expr).xreplace(renamed)
 
 
 def confusion_symbols(k: int) -> sp.Matrix:
@@ -492,8 +497,10 @@ def score_chain() -> list[tuple[str, sp.Eq]]:
     rhs = rhs.replace(_is_sum(1, _i), lambda s: s.change_index(s.variables[0], s.variables[0], _i))
     steps.append(
         (
-            r"The diagonal counts the correct predictions, so this is accuracy: "
-            r"correct predictions over all predictions.",
+            r"Rename the index $j$ to $i$; only the name changes. The diagonal counts the "
+            r"correct predictions, so $P$ is correct predictions over all predictions: the "
+            r"accuracy. $R$ adds up the rows instead of the columns, which also gives $N$, "
+            r"so $R$ is the accuracy too.",
             sp.Eq(P, rhs, evaluate=False),
         )
     )

@@ -61,19 +61,20 @@ def prediction_table(
     y_pred: Sequence[Hashable],
     highlight: Hashable | Sequence[Hashable] | None = None,
 ) -> Styler:
-    """The rows of predictions, one per line, with what each row counts as per label.
+    """The predictions, one per line, with what each prediction counts as per label.
 
-    Columns ``pred`` and ``true``, rows numbered from 1. For each highlighted label a
-    column says whether the row is one of its TP, FP or FN, on that role's colour.
-    With a single highlighted label the whole row is tinted too.
+    Columns ``pred`` and ``true``; the first column, headed ``prediction``, numbers the
+    predictions from 1. For each highlighted label a column says whether the prediction is one
+    of its TP, FP or FN, on that role's colour. With a single highlighted label the whole line
+    is tinted too.
 
     Parameters
     ----------
     y_true, y_pred : sequence of labels
         Single-label targets, as for :func:`microavg.confusion_matrix`.
     highlight : label or list of labels, optional
-        The label(s) whose TP, FP and FN rows to mark. A list gives one column per
-        label, which shows each wrong row counted twice: FN for its true label and FP
+        The label(s) whose TP, FP and FN predictions to mark. A list gives one column per
+        label, which shows each wrong prediction counted twice: FN for its true label and FP
         for its predicted one.
 
     Returns
@@ -94,6 +95,8 @@ def prediction_table(
     ['pred', 'true', 'for B']
     >>> table.data["for B"].tolist()
     ['', 'FP', 'TP']
+    >>> table.data.index.name
+    'prediction'
     """
     targets = check_targets(y_true, y_pred)
     if targets.kind != "single":
@@ -116,8 +119,11 @@ def prediction_table(
                 f"(their labels are {sorted(seen)!r})"
             )
     frame = pd.DataFrame(
-        {"pred": pred, "true": true}, index=pd.RangeIndex(1, len(true) + 1, name="row")
+        {"pred": pred, "true": true}, index=pd.RangeIndex(1, len(true) + 1, name="prediction")
     )
+    # The header's corner cell, above the numbers, names them (the index's own name row is
+    # hidden, as in every table here).
+    frame.columns.name = "prediction"
     for label in labels:
         frame[f"for {label}"] = [role(t, p, label) or "" for t, p in zip(true, pred, strict=True)]
 
@@ -135,9 +141,9 @@ def prediction_table(
 
     if labels:
         names = ", ".join(str(label) for label in labels)
-        caption = f"What each row counts as for {names}"
+        caption = f"What each prediction counts as for {names}"
     else:
-        caption = "Predicted and true label of each row"
+        caption = "Predicted and true label of each prediction"
     styler = _styler(frame, caption, "predictions", true, pred, labels)
     return styler.apply(colours, axis=None)
 
