@@ -50,17 +50,22 @@ def ensure_node_modules(root: Path = ROOT) -> Path:
     return node_modules
 
 
+def copy_package_files(package: Path, pattern: str, target: Path) -> None:
+    """Copy the files of the npm ``package`` folder that match ``pattern`` into ``target``,
+    keeping their layout; refuse a pattern that matches nothing (node_modules is stale)."""
+    matches = sorted(p for p in package.glob(pattern) if p.is_file())
+    if not matches:
+        raise FileNotFoundError(f"{package}: nothing matches {pattern!r}; run npm ci")
+    for source in matches:
+        copied = target / source.relative_to(package)
+        copied.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, copied)
+
+
 def copy_assets(node_modules: Path, out: Path) -> None:
     """Copy the files the pages load, and no others, into ``out/assets``."""
     assets = out / "assets"
     for package, pattern, name in ASSETS:
-        base = node_modules / package
-        matches = sorted(p for p in base.glob(pattern) if p.is_file())
-        if not matches:
-            raise FileNotFoundError(f"{base}: nothing matches {pattern!r}; run npm ci")
-        for source in matches:
-            target = assets / name / source.relative_to(base)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+        copy_package_files(node_modules / package, pattern, assets / name)
     for name in SITE_FILES:
         shutil.copyfile(STATIC / name, assets / name)

@@ -23,6 +23,7 @@ from htmlsite.assets import (
     REQUIRE_JS_URL,
     WIDGET_RENDERER_URL,
     copy_assets,
+    copy_package_files,
     ensure_node_modules,
 )
 from htmlsite.build import execute
@@ -86,15 +87,8 @@ def deck(nb: nbformat.NotebookNode, name: str) -> str:
 
 def copy_reveal(node_modules: Path, out: Path) -> None:
     """reveal.js's files the decks load, into ``out/assets/reveal.js``."""
-    base = node_modules / "reveal.js"
     for pattern in REVEAL_FILES:
-        matches = [p for p in base.glob(pattern) if p.is_file()]
-        if not matches:
-            raise FileNotFoundError(f"{base}: nothing matches {pattern!r}; run npm ci")
-        for source in matches:
-            target = out / REVEAL_URL / source.relative_to(base)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+        copy_package_files(node_modules / "reveal.js", pattern, out / REVEAL_URL)
 
 
 def build_slides(notebooks: Path, out: Path) -> list[str]:
