@@ -814,7 +814,8 @@ def _describe_heatmaps(axes: list[Axes]) -> str:
         f"columns predicted labels. Counts by true label (predicted {', '.join(labels)}): "
         f"{rows}."
     )
-    titles = [ax.get_title() for ax in axes if ax.get_title()]
+    # Panel titles ("Cells that count for label A") continue the sentence in lower case.
+    titles = [t[:1].lower() + t[1:] for t in (ax.get_title() for ax in axes) if t]
     if titles:
         text += (
             " Outlined: " + "; ".join(titles) + " (TP on the diagonal, FP in the rest of the "
