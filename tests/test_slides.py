@@ -64,3 +64,19 @@ def test_deck_opens_offline_and_pages_forward(decks, chromium_browser, lesson):
         assert watched.blocked == [], "requests to the network (aborted)"
         assert watched.failed == [], "requests that failed"
         assert watched.console_errors == []
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.slides)
+def test_deck_draws_every_saved_widget_offline(decks, chromium_browser, lesson):
+    out, _ = decks
+    with watched_page(chromium_browser, width=1280, height=800) as watched:
+        page = watched.page
+        page.goto((out / lesson.slides).as_uri(), wait_until="load")
+        views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
+        page.wait_for_function(
+            f"() => document.querySelectorAll('.widget-subarea').length === {views}",
+            timeout=TIMEOUT_MS,
+        )
+        assert page.locator(".widget-subarea > *").count() == views
+        assert watched.blocked == [] and watched.failed == []
+        assert watched.console_errors == []

@@ -21,7 +21,6 @@ from nbconvert import SlidesExporter
 from htmlsite import ROOT, TEMPLATES
 from htmlsite.assets import (
     REQUIRE_JS_URL,
-    WIDGET_RENDERER_URL,
     copy_assets,
     copy_package_files,
     ensure_node_modules,
@@ -29,7 +28,7 @@ from htmlsite.assets import (
 from htmlsite.build import execute
 from htmlsite.lessons import find_lessons, read_lesson, strip_navigation
 from htmlsite.math import typeset
-from htmlsite.widget_state import check_widget_modules, require_paths
+from htmlsite.widget_state import check_widget_modules, renderer_for, require_paths
 
 REVEAL_URL = "assets/reveal.js"
 # reveal.js's script, its notes plugin, its CSS and the one theme the decks use (whose font
@@ -77,7 +76,7 @@ def deck(nb: nbformat.NotebookNode, name: str) -> str:
         reveal_theme=REVEAL_THEME,
         reveal_scroll=True,
         require_js_url=REQUIRE_JS_URL,
-        widget_renderer_url=WIDGET_RENDERER_URL,
+        widget_renderer_url=renderer_for(nb),
     )
     body, _ = exporter.from_notebook_node(
         nb, resources={"site": {"require_paths": require_paths()}}
