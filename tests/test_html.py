@@ -51,7 +51,7 @@ SITE_MODULES = sorted(
 
 
 # The modules whose examples run node on node_modules, which the site's build installs.
-NODE_MODULES_NEEDED = {"htmlsite.math", "htmlsite.search"}
+NODE_MODULES_NEEDED = {"htmlsite.math"}
 
 
 # --- the build's pieces, on small made-up notebooks ------------------------------------------
