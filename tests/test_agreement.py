@@ -99,7 +99,7 @@ def assert_close(ours, theirs):
     )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(deadline=None)
 @given(
     data=st.one_of(single_label(), multi_label()),
     average=st.sampled_from(AVERAGES),
@@ -113,7 +113,7 @@ def test_scores_equal_sklearn_for_single_and_multi_label_data(data, average, zer
         assert_close(mine, ref)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(data=single_label())
 def test_confusion_matrix_equals_sklearn(data):
     y_true, y_pred, labels = data
@@ -127,7 +127,7 @@ def test_confusion_matrix_equals_sklearn(data):
     assert list(cm.labels) == (sorted(set(y_true) | set(y_pred)) if labels is None else labels)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(data=single_label())
 def test_every_wrong_row_is_one_fp_and_one_fn(data):
     # With every label counted, sum(FP) = sum(FN) = the number of wrong rows, so micro
@@ -140,7 +140,7 @@ def test_every_wrong_row_is_one_fp_and_one_fn(data):
     assert s.precision == s.recall == s.f1 == ma.accuracy(y_true, y_pred, exact=True)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(data=single_label(), split=st.integers(0, 40))
 def test_matrices_counted_in_batches_add_up_to_the_whole(data, split):
     y_true, y_pred, labels = data
@@ -159,7 +159,7 @@ def test_matrices_counted_in_batches_add_up_to_the_whole(data, split):
     )
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(data=single_label())
 def test_accuracy_equals_sklearn(data):
     from sklearn.metrics import accuracy_score
@@ -168,7 +168,7 @@ def test_accuracy_equals_sklearn(data):
     assert ma.accuracy(y_true, y_pred) == pytest.approx(accuracy_score(y_true, y_pred), abs=1e-12)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(data=multi_label())
 def test_subset_accuracy_equals_sklearn(data):
     from sklearn.metrics import accuracy_score
@@ -177,7 +177,7 @@ def test_subset_accuracy_equals_sklearn(data):
     assert ma.accuracy(y_true, y_pred) == pytest.approx(accuracy_score(y_true, y_pred), abs=1e-12)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(
     data=single_label(),
     average=st.sampled_from(AVERAGES),
@@ -202,7 +202,7 @@ def assert_weighted_close(ours, theirs):
     )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(deadline=None)
 @given(
     data=st.one_of(single_label(), multi_label()).flatmap(
         lambda d: st.tuples(st.just(d), weights_for(len(d[0])))
@@ -227,7 +227,7 @@ def test_weighted_scores_equal_sklearn_for_single_and_multi_label_data(
         assert_weighted_close(mine, ref)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(data=single_label().flatmap(lambda d: st.tuples(st.just(d), weights_for(len(d[0])))))
 def test_weighted_confusion_matrix_equals_sklearn(data):
     (y_true, y_pred, labels), weights = data
@@ -240,7 +240,7 @@ def test_weighted_confusion_matrix_equals_sklearn(data):
     assert_weighted_close(cm.counts, expected)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(data=single_label().flatmap(lambda d: st.tuples(st.just(d), weights_for(len(d[0])))))
 def test_weighted_sum_fp_equals_sum_fn_and_micro_scores_equal_weighted_accuracy(data):
     # Each wrong row adds its weight to one FP and one FN: weights keep the identity.
@@ -258,7 +258,7 @@ def test_weighted_sum_fp_equals_sum_fn_and_micro_scores_equal_weighted_accuracy(
         assert exact.precision == ma.accuracy(y_true, y_pred, sample_weight=weights, exact=True)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(
     data=st.one_of(single_label(), multi_label()).flatmap(
         lambda d: st.tuples(st.just(d), weights_for(len(d[0])))
@@ -317,7 +317,7 @@ def reference_counts(y_true, y_pred, labels):
     return counts, support, predicted
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(data=integer_labels())
 def test_every_integer_dtype_byte_order_and_label_range_is_counted_exactly(data):
     t, p, labels, y_true, y_pred = data

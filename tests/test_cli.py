@@ -161,7 +161,7 @@ def test_bad_cells_are_refused_with_their_line(tmp_path):
     path.write_text("t,p,w\nA,A,-1\nA,B,1\n")
     refused(
         run("explain", str(path), "--true", "t", "--pred", "p", "--weight", "w"),
-        "sample_weight holds -1",
+        "line 2: --weight column 'w' holds '-1'",
     )
     path.write_text("ta,tb,pa,pb\n1,2,0,1\n")
     refused(

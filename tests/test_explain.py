@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from microavg.explanation import CAUSES, LeftOut
-from sklearn.metrics import accuracy_score, multilabel_confusion_matrix
+from sklearn.metrics import accuracy_score, f1_score, multilabel_confusion_matrix
 from test_agreement import (
     ZERO_DIVISIONS,
     multi_label,
@@ -156,6 +156,51 @@ def test_explain_refuses_bad_input_at_the_door():
         ma.explain([1], [1], zero_division=2)
 
 
+def test_batches_say_what_averaging_per_batch_scores_reports():
+    true, pred = list("AAAABBCCC"), list("AABCABBCC")
+    e = ma.explain(true, pred, batch=4)
+    per_batch = [f1_score(true[i : i + 4], pred[i : i + 4], average="macro") for i in (0, 4, 8)]
+    assert e.batches.per_batch == tuple(per_batch)  # scikit-learn's, batch by batch
+    assert e.batches.mean_of_batches == np.mean(per_batch)
+    assert e.batches.of_summed_counts == f1_score(true, pred, average="macro")
+    text = " ".join(str(e).split())  # the words, as wrapped lines join
+    assert f"mean of 3 per-batch macro F1 scores is {np.mean(per_batch):.4f}" in text
+    assert f"macro F1 of the summed counts is {f1_score(true, pred, average='macro'):.4f}" in text
+    assert "ma.ConfusionMatrix addition" in text
+    assert "ConfusionMatrix addition" in e._repr_markdown_()
+    assert "sum(matrices)" in e._repr_html_()
+    by_column = ma.explain(true, pred, batch=np.array(["a"] * 4 + ["b"] * 4 + ["c"]))
+    assert by_column.batches == e.batches
+    assert ma.explain(true, pred).batches is None
+    assert str(e).startswith(str(ma.explain(true, pred)) + "\n\n")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"batch": 0}, "batch must be a whole number from 1 to 9, got 0: batch is a batch size"),
+        ({"batch": 2.5}, "batch must be a whole number from 1 to 9, got 2.5"),
+        ({"batch": True}, "batch must be a whole number"),
+        ({"batch": "b"}, "batch must be a whole number"),
+        ({"batch": 10**5000}, "batch must be a whole number from 1 to 9, got a 5001-digit"),
+        ({"batch": [0, 1]}, "batch has 2 ids but y_true has 9 rows"),
+        ({"batch": [None] * 9}, "batch holds None at index 0"),
+        ({"batch": 3, "labels": ["A"]}, "batch and labels"),
+        ({"batch": 3, "sample_weight": [1] * 9}, "batch and sample_weight"),
+    ],
+)
+def test_bad_batches_are_refused_by_name(options, message):
+    with pytest.raises(ValueError) as refusal:
+        ma.explain(list("AAAABBCCC"), list("AABCABBCC"), **options)
+    assert str(refusal.value).startswith(message), refusal.value
+    assert len(str(refusal.value)) < 300
+
+
+def test_batches_need_single_label_data():
+    with pytest.raises(ValueError, match=r"^batch needs single-label data"):
+        ma.explain([[1, 0], [0, 1]], [[1, 0], [1, 1]], batch=1)
+
+
 def test_ma_explain_loads_nothing_heavier_than_numpy():
     code = (
         "import sys, microavg as ma\n"
@@ -196,7 +241,7 @@ data_and_weights = st.one_of(single_label(), multi_label()).flatmap(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(data=data_and_weights, zero_division=st.sampled_from(ZERO_DIVISIONS))
 def test_causes_are_exactly_as_defined_and_numbers_equal_sklearn(data, zero_division):
     (y_true, y_pred, labels), weights = data
@@ -217,7 +262,7 @@ def test_causes_are_exactly_as_defined_and_numbers_equal_sklearn(data, zero_divi
         assert e.sum_fp - e.sum_fn == pytest.approx(e.extra_tags - e.missed_tags)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(
     data=single_label().flatmap(lambda d: st.tuples(st.just(d), st.none() | weights_for(len(d[0]))))
 )

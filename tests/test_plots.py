@@ -252,7 +252,8 @@ def test_bars_refuse_bad_input(cm):
 # -- laws and layering ----------------------------------------------------------------------
 
 
-@settings(max_examples=15, deadline=None)
+# Costly examples: at most 15, fewer if the profile says fewer.
+@settings(max_examples=min(15, settings().max_examples), deadline=None)
 @given(
     st.lists(st.tuples(st.sampled_from("ABCD"), st.sampled_from("ABCD")), min_size=1, max_size=30)
 )

@@ -105,7 +105,7 @@ def test_gap_sweep_says_how_many_cases_differ_and_calls_an_all_zero_strip_exact(
     summary = texts(plots.gap_sweep(gaps).axes[0], "summary-")
     assert summary == {
         "summary-0": "P ≠ R in 0 of 5\nlargest gap 0 (exactly)",
-        "summary-1": "P ≠ R in 2 of 3\nlargest gap 0.50",
+        "summary-1": "P ≠ R in 2 of 3\nlargest gap 0.500",
     }
 
 

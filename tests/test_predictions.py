@@ -84,7 +84,7 @@ def test_threshold_sets_may_give_no_label_one_or_several():
     assert threshold_sets(Y_SCORE, 0.5).sum(axis=1).tolist() == [1, 0, 1, 0]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(data=scores_and_truth(ties=True), column=st.integers(0, 5))
 def test_threshold_sets_count_as_precision_recall_curve_at_each_threshold(data, column):
     # scikit-learn's curve counts a score equal to the threshold as positive, as we do.
@@ -107,7 +107,7 @@ def test_top_k_sets_mark_k_labels_per_row_ties_to_the_earlier_column():
     assert top_k_sets(Y_SCORE, 3).all()
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(data=scores_and_truth(ties=True))
 def test_top_1_set_is_the_argmax_label_even_with_ties(data):
     _, y_score = data
@@ -115,7 +115,7 @@ def test_top_1_set_is_the_argmax_label_even_with_ties(data):
     np.testing.assert_array_equal(top_k_sets(y_score, 1), one_hot(argmax_labels(y_score), labels))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(data=scores_and_truth(min_labels=3), k=st.integers(1, 6))
 def test_micro_recall_of_top_k_sets_is_sklearn_top_k_accuracy(data, k):
     # Each row is one true label and k predicted: recall counts hits over rows (top-k

@@ -1,4 +1,4 @@
-"""The reductions (microavg.scores): plain per-label counts in, scores out.
+"""The reductions (microavg.reduction): plain per-label counts in, scores out.
 
 No data and no door here: counts are given directly, as any object with ``labels``, ``tp``,
 ``fp`` and ``fn``, and each reduction is checked against the formula it follows.
@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
-from microavg.scores import Scores, check_options, ratio, scores_from_counts
+from microavg.reduction import Scores, check_options, ratio, scores_from_counts
 
 
 def plain(tp, fp, fn, labels=None):
@@ -22,9 +22,11 @@ def plain(tp, fp, fn, labels=None):
     return SimpleNamespace(labels=tuple(labels or range(len(tp))), tp=tp, fp=fp, fn=fn)
 
 
-def test_scores_module_imports_nothing_from_counts():
+def test_reduction_module_imports_nothing_from_counts():
     # The reductions sit below the counting: no import of microavg.counts, not even lazily.
-    tree = ast.parse(Path(__file__).parents[1].joinpath("helpers/microavg/scores.py").read_text())
+    tree = ast.parse(
+        Path(__file__).parents[1].joinpath("helpers/microavg/reduction.py").read_text()
+    )
     imported = {
         node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
     } | {

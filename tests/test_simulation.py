@@ -80,7 +80,8 @@ def test_simulation_refuses_bad_arguments_by_name(kwargs, message):
         simulate_classifiers(**kwargs)
 
 
-@settings(max_examples=25, deadline=None)
+# Costly examples: at most 25, fewer if the profile says fewer.
+@settings(max_examples=min(25, settings().max_examples), deadline=None)
 @given(
     n_labels=st.integers(2, 10),
     n_samples=st.integers(1, 300),

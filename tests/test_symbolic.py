@@ -46,9 +46,18 @@ def at(expr: sp.Basic, n: int, values: dict[str, object]) -> sp.Basic:
 def test_confusion_symbols_are_nonnegative_integers_named_by_true_row_and_predicted_column():
     C = symbolic.confusion_symbols(3)
     assert C.shape == (3, 3)
-    assert [str(s) for s in C] == [f"c_{{{i}{j}}}" for i in range(3) for j in range(3)]
+    assert [str(s) for s in C] == [f"c_{{{i}{j}}}" for i in range(1, 4) for j in range(1, 4)]
     assert all(s.is_integer and s.is_nonnegative for s in C)
-    assert C[0, 1] == cell("c_{01}")  # row: true label 0; column: predicted label 1
+    assert C[0, 1] == cell("c_{12}")  # true label 1, predicted label 2, numbered as the lessons
+
+
+def test_the_package_numbers_labels_from_1_as_the_lessons_do():
+    # A reader calling the package meets the lesson's c_{11} ... c_{33}, and labels= 1 to k.
+    assert str(symbolic.fp_fn_gap(3, labels=[1, 3])) == "-c_{12} + c_{21} + c_{23} - c_{32}"
+    assert {str(s) for s in symbolic.confusion_symbols(3)} == {
+        f"c_{{{i}{j}}}" for i in (1, 2, 3) for j in (1, 2, 3)
+    }
+    assert "c_{0" not in symbolic.latex(symbolic.micro_scores(3)[0])
 
 
 def test_same_k_gives_the_same_symbols_and_a_cell_keeps_its_symbol_across_k():
@@ -58,8 +67,9 @@ def test_same_k_gives_the_same_symbols_and_a_cell_keeps_its_symbol_across_k():
 
 def test_cell_names_stay_unambiguous_beyond_ten_labels():
     C = symbolic.confusion_symbols(12)
-    assert str(C[1, 10]) == "c_{1,10}"
-    assert str(C[11, 0]) == "c_{11,0}"
+    assert str(C[0, 9]) == "c_{1,10}"
+    assert str(C[10, 0]) == "c_{11,1}"
+    assert str(C[8, 8]) == "c_{99}"
     assert len({str(s) for s in C}) == 144
 
 
@@ -73,7 +83,7 @@ def test_counts_are_diagonal_column_without_it_and_row_without_it():
 
 def test_counts_of_a_chosen_label_still_use_the_left_out_rows_and_columns():
     C = symbolic.confusion_symbols(3)
-    assert symbolic.counts(C, labels=[2]) == ([C[2, 2]], [C[0, 2] + C[1, 2]], [C[2, 0] + C[2, 1]])
+    assert symbolic.counts(C, labels=[3]) == ([C[2, 2]], [C[0, 2] + C[1, 2]], [C[2, 0] + C[2, 1]])
 
 
 def test_counts_of_the_worked_example_numbers_match_the_engine():
@@ -92,15 +102,15 @@ def test_gap_is_zero_for_every_k_when_every_label_is_kept(k):
     assert symbolic.fp_fn_gap(k) == 0
 
 
-def test_gap_with_label_zero_left_out_is_errors_out_of_it_minus_errors_into_it():
-    c01, c02, c10, c20 = (cell(f"c_{{{n}}}") for n in ("01", "02", "10", "20"))
-    assert symbolic.fp_fn_gap(3, labels=[1, 2]) == c01 + c02 - c10 - c20
-    assert symbolic.fp_fn_gap(3, labels=[2, 1]) == c01 + c02 - c10 - c20  # order is irrelevant
+def test_gap_with_label_1_left_out_is_errors_out_of_it_minus_errors_into_it():
+    c12, c13, c21, c31 = (cell(f"c_{{{n}}}") for n in ("12", "13", "21", "31"))
+    assert symbolic.fp_fn_gap(3, labels=[2, 3]) == c12 + c13 - c21 - c31
+    assert symbolic.fp_fn_gap(3, labels=[3, 2]) == c12 + c13 - c21 - c31  # order is irrelevant
 
 
 def test_gap_of_a_single_label_is_its_fp_minus_its_fn():
-    c01, c21, c10, c12 = (cell(f"c_{{{n}}}") for n in ("01", "21", "10", "12"))
-    assert symbolic.fp_fn_gap(3, labels=[1]) == c01 + c21 - c10 - c12
+    c12, c32, c21, c23 = (cell(f"c_{{{n}}}") for n in ("12", "32", "21", "23"))
+    assert symbolic.fp_fn_gap(3, labels=[2]) == c12 + c32 - c21 - c23
 
 
 @st.composite
@@ -111,21 +121,23 @@ def matrix_and_labels(draw):
     return k, np.array(counts, dtype=np.int64).reshape(k, k), labels
 
 
-@settings(max_examples=60, deadline=None)
+# Costly examples: at most 60, fewer if the profile says fewer.
+@settings(max_examples=min(60, settings().max_examples), deadline=None)
 @given(matrix_and_labels())
 def test_symbolic_residual_at_a_matrix_equals_the_engines_fp_minus_fn(case):
     k, counts, labels = case
-    gap = symbolic.fp_fn_gap(k, labels=labels)
+    gap = symbolic.fp_fn_gap(k, labels=[n + 1 for n in labels])  # numbered from 1
     C = symbolic.confusion_symbols(k)
     value = gap.subs({C[i, j]: int(counts[i, j]) for i in range(k) for j in range(k)})
     engine = ma.ConfusionMatrix.from_counts(counts).label_counts(labels)
     assert value == int(engine.fp.sum()) - int(engine.fn.sum())
 
 
-@settings(max_examples=30, deadline=None)
+# Costly examples: at most 30, fewer if the profile says fewer.
+@settings(max_examples=min(30, settings().max_examples), deadline=None)
 @given(st.integers(1, 8))
 def test_gap_over_all_labels_in_any_order_is_zero(k):
-    assert symbolic.fp_fn_gap(k, labels=list(reversed(range(k)))) == 0
+    assert symbolic.fp_fn_gap(k, labels=list(reversed(range(1, k + 1)))) == 0
 
 
 # -- the scores ----------------------------------------------------------------------------
@@ -220,8 +232,8 @@ def test_every_f1_step_with_p_equal_r_is_p():
 
 
 def test_latex_puts_added_terms_first_and_writes_double_sums_as_two_sums():
-    assert symbolic.latex(symbolic.fp_fn_gap(3, labels=[1, 2])) == (
-        "c_{01} + c_{02} - c_{10} - c_{20}"
+    assert symbolic.latex(symbolic.fp_fn_gap(3, labels=[2, 3])) == (
+        "c_{12} + c_{13} - c_{21} - c_{31}"
     )
     split = symbolic.general_proof()[2][1]
     assert symbolic.latex(split) == (
@@ -230,10 +242,10 @@ def test_latex_puts_added_terms_first_and_writes_double_sums_as_two_sums():
     )
 
 
-def test_count_from_one_keeps_a_sum_grouped_label_by_label():
+def test_a_sum_kept_unevaluated_stays_grouped_label_by_label():
     _, fp, fn = symbolic.counts(symbolic.confusion_symbols(3))
-    grouped_fp = symbolic.count_from_one(sp.Add(*fp, evaluate=False))
-    grouped_fn = symbolic.count_from_one(sp.Add(*fn, evaluate=False))
+    grouped_fp = sp.Add(*fp, evaluate=False)
+    grouped_fn = sp.Add(*fn, evaluate=False)
     assert symbolic.latex(grouped_fp) == (
         r"\left(c_{21} + c_{31}\right) + \left(c_{12} + c_{32}\right)"
         r" + \left(c_{13} + c_{23}\right)"
@@ -242,14 +254,14 @@ def test_count_from_one_keeps_a_sum_grouped_label_by_label():
         r"\left(c_{12} + c_{13}\right) + \left(c_{21} + c_{23}\right)"
         r" + \left(c_{31} + c_{32}\right)"
     )
-    precision, recall, _, _ = (symbolic.count_from_one(s) for s in symbolic.micro_scores(3))
+    precision, recall, _, _ = symbolic.micro_scores(3)
     assert symbolic.latex(precision) != symbolic.latex(recall)
     assert sp.simplify(precision - recall) == 0
 
 
 def test_latex_of_a_matrix_of_symbols_is_a_bracketed_matrix():
     assert symbolic.latex(symbolic.confusion_symbols(2)) == (
-        r"\left[\begin{matrix}c_{00} & c_{01}\\c_{10} & c_{11}\end{matrix}\right]"
+        r"\left[\begin{matrix}c_{11} & c_{12}\\c_{21} & c_{22}\end{matrix}\right]"
     )
 
 
@@ -266,11 +278,12 @@ def test_latex_of_a_matrix_of_symbols_is_a_bracketed_matrix():
         (lambda: symbolic.fp_fn_gap("3"), r"k must be .* got '3' \(str\)"),
         (lambda: symbolic.micro_scores(-1), "k must be"),
         (
-            lambda: symbolic.fp_fn_gap(3, labels=[3]),
-            "labels holds 3: label indices run from 0 to 2",
+            lambda: symbolic.fp_fn_gap(3, labels=[4]),
+            "labels holds 4: labels are numbered from 1 to 3",
         ),
+        (lambda: symbolic.fp_fn_gap(3, labels=[0]), "labels holds 0: labels are numbered from 1"),
         (lambda: symbolic.fp_fn_gap(3, labels=[-1]), "labels holds -1"),
-        (lambda: symbolic.fp_fn_gap(3, labels=[0, 0]), "labels holds 0 twice"),
+        (lambda: symbolic.fp_fn_gap(3, labels=[1, 1]), "labels holds 1 twice"),
         (lambda: symbolic.fp_fn_gap(3, labels=[1.0]), "labels holds 1.0: label indices are whole"),
         (lambda: symbolic.fp_fn_gap(3, labels=[True]), "labels holds True"),
         (lambda: symbolic.fp_fn_gap(3, labels=[]), "labels is empty"),
@@ -278,7 +291,7 @@ def test_latex_of_a_matrix_of_symbols_is_a_bracketed_matrix():
         (lambda: symbolic.fp_fn_gap(3, labels=2), r"labels has shape \(\): pass a flat list"),
         (lambda: symbolic.counts([[1, 2]]), r"C has shape \(1, 2\)"),
         (lambda: symbolic.counts([[1, 2], [3]]), "C must be a square matrix"),
-        (lambda: symbolic.counts(sp.Matrix(2, 2, [1, 2, 3, 4]), labels=[2]), "labels holds 2"),
+        (lambda: symbolic.counts(sp.Matrix(2, 2, [1, 2, 3, 4]), labels=[3]), "labels holds 3"),
     ],
 )
 def test_bad_arguments_raise_value_error_naming_the_argument(call, message):
@@ -292,3 +305,68 @@ def test_latex_dots_an_unevaluated_product_with_a_repeated_factor():
         symbolic.latex(symbolic.score_chain()[1][1]) == r"F_{1} = \frac{2 \cdot P \cdot P}{P + P}"
     )
     assert symbolic.latex(symbolic.score_chain()[0][1]) == r"F_{1} = \frac{2 P R}{P + R}"
+
+
+def test_with_counts_puts_the_worked_examples_counts_into_the_cells():
+    y_true, y_pred = worked_example()
+    cm = ma.confusion_matrix(y_true, y_pred)
+    _, fp, fn = symbolic.counts(symbolic.confusion_symbols(3))
+    assert [symbolic.with_counts(e, cm.counts) for e in fp] == cm.fp.tolist()
+    assert [symbolic.with_counts(e, cm.counts) for e in fn] == cm.fn.tolist()
+    precision = symbolic.with_counts(symbolic.micro_scores(3)[0], cm.counts)
+    assert precision == sp.Rational(5, 9)
+
+
+def test_with_counts_keeps_counts_beyond_int64_exact():
+    gap = symbolic.fp_fn_gap(2, labels=[1])  # c_21 - c_12
+    assert symbolic.with_counts(gap, [[0, 1], [10**30, 0]]) == 10**30 - 1
+
+
+def test_with_counts_leaves_symbols_of_larger_matrices_alone():
+    gap = symbolic.fp_fn_gap(3, labels=[1])
+    assert symbolic.with_counts(gap, [[1, 2], [3, 4]]).free_symbols == {
+        cell("c_{13}"),
+        cell("c_{31}"),
+    }
+
+
+# Costly examples: at most 40, fewer if the profile says fewer.
+@settings(max_examples=min(40, settings().max_examples), deadline=None)
+@given(
+    st.integers(2, 5).flatmap(
+        lambda k: st.lists(st.integers(0, 10**6), min_size=k * k, max_size=k * k)
+    )
+)
+def test_left_out_gives_each_labels_residual_and_the_engines_fp_minus_fn(flat):
+    k = round(len(flat) ** 0.5)
+    counts = np.array(flat, dtype=object).reshape(k, k)
+    rows = symbolic.left_out(counts.tolist())
+    assert [n for n, _, _ in rows] == list(range(1, k + 1))
+    cm = ma.ConfusionMatrix.from_counts(counts.tolist())
+    for n, residual, value in rows:
+        kept = [m for m in range(1, k + 1) if m != n]
+        assert residual == symbolic.fp_fn_gap(k, labels=kept)
+        engine = cm.label_counts([cm.labels[m - 1] for m in kept])
+        assert value == int(engine.fp.sum()) - int(engine.fn.sum())
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: symbolic.with_counts(sp.Integer(0), [[1, -2], [0, 1]]),
+            "got -2 at row 1, column 2",
+        ),
+        (lambda: symbolic.with_counts(sp.Integer(0), [[1.5]]), "counts must hold whole numbers"),
+        (lambda: symbolic.with_counts(sp.Integer(0), [[float("nan")]]), "got nan"),
+        (lambda: symbolic.with_counts(sp.Integer(0), [["$<b>"]]), "counts must be a square matrix"),
+        (lambda: symbolic.with_counts(sp.Integer(0), [[True]]), "counts must hold whole numbers"),
+        (lambda: symbolic.with_counts(sp.Integer(0), [[1, 2]]), r"counts has shape \(1, 2\)"),
+        (lambda: symbolic.with_counts(sp.Integer(0), np.zeros((31, 31), int)), "at most 30"),
+        (lambda: symbolic.left_out([[3]]), "counts has 1 label: leaving one out needs at least 2"),
+        (lambda: symbolic.left_out("ab"), "counts"),
+    ],
+)
+def test_with_counts_and_left_out_refuse_bad_counts_by_name(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

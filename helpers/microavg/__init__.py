@@ -1,8 +1,10 @@
 """microavg: why micro-averaged precision, recall and F1 equal accuracy, and when not.
 
-The engine counts (:mod:`microavg.counts`) and averages (:mod:`microavg.scores`) with
-numpy alone; ``ma.explain`` (:mod:`microavg.explanation`, loaded on first use) says why
-micro scores agree or part on your data. The lessons' other helpers load on first use,
+The engine checks (:mod:`microavg.targets`), counts (:mod:`microavg.counting`, into the
+types of :mod:`microavg.counts`) and averages (:mod:`microavg.reduction`) with numpy alone,
+behind the public functions of :mod:`microavg.metrics`; ``ma.explain``
+(:mod:`microavg.explanation`, loaded on first use) says why micro scores agree or part
+on your data. The lessons' other helpers load on first use,
 as attributes or by import: ``ma.examples`` (the lessons' datasets), ``ma.predictions``
 (scores to labels: arg-max, thresholds, top-k, abstention), ``ma.simulation`` and
 ``ma.sweeps`` (random classifiers and cases), all numpy;
@@ -16,15 +18,9 @@ Fraction(5, 9)
 
 import importlib
 
-from microavg.counts import (
-    ConfusionMatrix,
-    LabelCounts,
-    accuracy,
-    confusion_matrix,
-    label_counts,
-    scores,
-)
-from microavg.scores import Scores
+from microavg.counts import ConfusionMatrix, LabelCounts
+from microavg.metrics import accuracy, confusion_matrix, label_counts, scores
+from microavg.reduction import Scores
 
 __all__ = [
     "ConfusionMatrix",
@@ -41,6 +37,7 @@ _LAZY_MODULES = {
     "examples",
     "explanation",
     "explorers",
+    "libraries",
     "plots",
     "predictions",
     "prose",

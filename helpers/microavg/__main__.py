@@ -1,35 +1,31 @@
-"""The command line: ``python -m microavg explain FILE --true COL --pred COL``.
+"""The command line: ``python -m microavg explain FILE|GLOB --true COL --pred COL``.
 
-Reads a CSV or TSV file with a header row (the delimiter is sniffed), scores it with
-:func:`microavg.explain` and prints the explanation. Multi-label files hold one 0/1
-column per label: ``--true t_A,t_B --pred p_A,p_B``. Anything wrong (a missing file, an
-unknown column, an empty file, a bad ``--labels``, a label the engine refuses) is told in
-one line on stderr, and the exit status is 2; no traceback.
-
->>> _label_list("PER, LOC", numbers=False)
-['PER', 'LOC']
->>> _label_list("1,x", numbers=True)  # doctest: +ELLIPSIS
-Traceback (most recent call last):
-...
-microavg.__main__._Refusal: --labels: 'x' is not a whole number, but the label columns ...
+Counts Parquet or CSV/TSV files (or globs of shards) with one ``GROUP BY true, pred`` in
+DuckDB (:mod:`microavg.sources`), streaming under ``--memory-limit``, then prints what
+:func:`microavg.explain` says of the counted rows. Multi-label files hold one 0/1 column per
+label: ``--true t_A,t_B --pred p_A,p_B``. ``--counts n`` reads a file already counted as
+``true, pred, n``. ``--library NAME`` (or ``all``) adds what scikit-learn, torchmetrics and
+Keras report on the same rows (:mod:`microavg.libraries`); ``--batch COL`` or
+``--batch-size N`` adds what averaging per-batch scores would report. Both are computed
+from the counted groups, never from the rows. Anything wrong (a missing file, an unknown
+column, a blank label, a negative weight, a bad ``--labels``) is told in one line on stderr
+naming the file, the line and the column, and the exit status is 2; no traceback.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import re
+import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-import microavg as ma
+from microavg import grouped, sources
+from microavg.libraries import LIBRARIES, UNAVAILABLE
+from microavg.sources import shown
 
 __all__ = ["main"]
 
 _PROG = "microavg"
-_WHOLE = re.compile(r"[+-]?[0-9]+")
-_SNIFF_BYTES = 64 * 1024
 
 
 class _Refusal(Exception):
@@ -49,23 +45,32 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     explain = commands.add_parser(
         "explain",
-        help="explain the micro scores of predictions in a CSV or TSV file",
+        help="explain the micro scores of predictions in Parquet or CSV/TSV files",
         description=(
-            "Read a CSV or TSV file with a header row (the delimiter is sniffed), score its\n"
-            "predictions as scikit-learn does, and say whether micro precision, recall, F1\n"
-            "and accuracy agree, and why. Columns of whole numbers are read as numbers, any\n"
-            "other column as text."
+            "Count the predictions in Parquet files or CSV/TSV files with a header row (any\n"
+            "size: DuckDB counts them in one GROUP BY, streaming), score them as scikit-learn\n"
+            "does, and say whether micro precision, recall, F1 and accuracy agree, and why.\n"
+            "CSV columns of whole numbers (1 or 1.0) are read as numbers, any other as text."
         ),
         epilog=(
             "examples:\n"
             "  microavg explain preds.csv --true label --pred prediction\n"
+            "  microavg explain 'shards/*.parquet' --true y --pred yhat\n"
+            "  microavg explain counted.csv --true y --pred yhat --counts n\n"
             "  microavg explain ner.tsv --true gold --pred guess --labels PER,LOC,ORG\n"
-            "  microavg explain tags.csv --true t_cat,t_dog --pred p_cat,p_dog\n\n"
+            "  microavg explain tags.csv --true t_cat,t_dog --pred p_cat,p_dog\n"
+            "  microavg explain preds.csv --true y --pred yhat --library torchmetrics\n"
+            "  microavg explain preds.csv --true y --pred yhat --batch-size 32\n\n"
             "Exit status: 0 when explained, 2 for a problem with the input (told on stderr)."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    explain.add_argument("file", metavar="FILE", help="CSV or TSV file with a header row")
+    explain.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="+",
+        help="Parquet or CSV/TSV files, or globs such as 'shards/*.parquet' (quoted)",
+    )
     explain.add_argument(
         "--true",
         required=True,
@@ -87,145 +92,176 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     explain.add_argument("--weight", metavar="COL", help="a column of non-negative sample weights")
+    explain.add_argument(
+        "--counts",
+        metavar="COL",
+        help="a column counting the rows of each (true, pred) pair: the file is already counted",
+    )
+    explain.add_argument(
+        "--library",
+        metavar="NAME",
+        help=(
+            "also print what a library reports on these rows, and why it differs: "
+            f"{', '.join(LIBRARIES)}, or all for the table"
+        ),
+    )
+    explain.add_argument(
+        "--batch",
+        metavar="COL",
+        help=(
+            "a column of batch ids: also print the mean of the per-batch macro F1 scores "
+            "against the macro F1 of the summed counts"
+        ),
+    )
+    explain.add_argument(
+        "--batch-size",
+        metavar="N",
+        help="the same for batches of N consecutive rows (in the files' order)",
+    )
+    explain.add_argument(
+        "--memory-limit",
+        default="512MB",
+        metavar="SIZE",
+        help="the most memory DuckDB may use while counting (default: 512MB)",
+    )
     return parser
 
 
-def _read(path: str) -> tuple[list[str], list[list[str]]]:
-    """The header and the rows of a CSV or TSV file."""
-    file = Path(path)
-    if not file.is_file():
-        raise _Refusal(f"FILE {path!r} does not exist or is not a file")
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise _Refusal(f"FILE {path!r} is not UTF-8 text") from None
-    except OSError as err:
-        raise _Refusal(f"FILE {path!r} cannot be read: {err.strerror}") from None
-    if not text.strip():
-        raise _Refusal(f"FILE {path!r} is empty: expected a header row and rows of data")
-    sample = text[:_SNIFF_BYTES]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
-    except csv.Error:  # one column, or nothing the sniffer can tell: a plain CSV
-        dialect = csv.excel
-    try:
-        rows = [row for row in csv.reader(text.splitlines(), dialect) if row]
-    except csv.Error as err:
-        raise _Refusal(f"FILE {path!r} is not a readable CSV or TSV file: {err}") from None
-    header, body = [name.strip() for name in rows[0]], rows[1:]
-    if not body:
-        raise _Refusal(f"FILE {path!r} has a header row but no rows of data")
-    return header, body
-
-
-def _columns(spec: str, option: str, header: list[str]) -> list[int]:
-    names = [name.strip() for name in spec.split(",")]
-    for name in names:
-        if name not in header:
-            known = ", ".join(repr(h) for h in header)
-            raise _Refusal(f"{option}: no column named {name!r} (the columns are {known})")
-    return [header.index(name) for name in names]
-
-
-def _cells(rows: list[list[str]], column: int, name: str) -> list[str]:
-    cells = []
-    for n, row in enumerate(rows, start=2):  # line 1 is the header
-        if column >= len(row):
-            raise _Refusal(f"line {n} has {len(row)} fields: column {name!r} is missing")
-        cell = row[column].strip()
-        if not cell:
-            raise _Refusal(f"line {n}: column {name!r} is blank; every row needs a value")
-        cells.append(cell)
-    return cells
-
-
-def _as_labels(*columns: list[str]) -> list[list]:
-    """Columns of whole numbers as ints, together; otherwise all as text."""
-    if all(_WHOLE.fullmatch(cell) for column in columns for cell in column):
-        return [[int(cell) for cell in column] for column in columns]
-    return [list(column) for column in columns]
-
-
-def _indicator(cells: list[str], name: str) -> list[int]:
-    for n, cell in enumerate(cells, start=2):
-        if cell not in ("0", "1"):
-            raise _Refusal(
-                f"line {n}: column {name!r} holds {cell!r}; multi-label columns hold 0 or 1"
-            )
-    return [int(cell) for cell in cells]
-
-
-def _weights(cells: list[str], name: str) -> list[float | int]:
-    weights = []
-    for n, cell in enumerate(cells, start=2):
-        try:
-            weights.append(int(cell) if _WHOLE.fullmatch(cell) else float(cell))
-        except ValueError:
-            message = f"line {n}: --weight column {name!r} holds {cell!r}, not a number"
-            raise _Refusal(message) from None
-    return weights
-
-
 def _explain(args: argparse.Namespace) -> str:
-    header, rows = _read(args.file)
-    true_cols = _columns(args.true, "--true", header)
-    pred_cols = _columns(args.pred, "--pred", header)
-    if len(true_cols) != len(pred_cols):
+    true = [name.strip() for name in args.true.split(",")]
+    pred = [name.strip() for name in args.pred.split(",")]
+    if len(true) != len(pred):
         raise _Refusal(
-            f"--true names {len(true_cols)} columns but --pred names {len(pred_cols)}: "
+            f"--true names {len(true)} columns but --pred names {len(pred)}: "
             "give one predicted column per true column"
         )
-    labels = None
-    if len(true_cols) == 1:
-        y_true, y_pred = _as_labels(
-            _cells(rows, true_cols[0], header[true_cols[0]]),
-            _cells(rows, pred_cols[0], header[pred_cols[0]]),
+    for option, value in (("--weight", args.weight), ("--counts", args.counts)):
+        if value is not None and "," in value:
+            raise _Refusal(f"{option} names one column, got {shown(value)}")
+    if args.weight is not None and args.counts is not None:
+        raise _Refusal("--weight and --counts: give one (a counted file has no per-row weights)")
+    if args.counts is not None and len(true) > 1:
+        raise _Refusal("--counts: a counted file cannot hold multi-label rows; give the rows")
+    library = _library(args.library)
+    if library is not None and args.weight is not None:
+        raise _Refusal(
+            "--library and --weight: the libraries compared are reproduced on counted rows, "
+            "without weights; drop one"
         )
-        if args.labels is not None:
-            labels = _label_list(args.labels, numbers=isinstance(y_true[0], int))
-    else:
-        y_true = _matrix(rows, true_cols, header)
-        y_pred = _matrix(rows, pred_cols, header)
-        if args.labels is not None:
-            names = [header[c] for c in true_cols]
-            wanted = _label_list(args.labels, numbers=False)
-            for name in wanted:
-                if name not in names:
-                    raise _Refusal(
-                        f"--labels: {name!r} is not one of the --true columns ({args.true})"
+    batch_size = _batch_options(args, multi=len(true) > 1)
+    groups = sources.count(
+        sources.files_of(args.file),
+        true,
+        pred,
+        weight=args.weight,
+        counts=args.counts,
+        memory_limit=args.memory_limit,
+        progress=sys.stderr.isatty(),
+        batch=args.batch,
+        batch_size=batch_size,
+    )
+    amounts = ("--weight", args.weight) if args.weight is not None else ("--counts", args.counts)
+    if amounts[1] is not None and not any(groups.n):
+        raise _Refusal(
+            f"{amounts[0]} column {shown(amounts[1])} is 0 on every row: at least one row "
+            "must count"
+        )
+    if args.counts is not None and sum(groups.n) >= 2**52:
+        raise _Refusal(
+            f"--counts column {shown(args.counts)} sums to {shown(sum(groups.n))} rows: "
+            "the engine counts exactly below 2**52 in all"
+        )
+    if batch_size is not None and batch_size > groups.rows:
+        raise _Refusal(
+            f"--batch-size {batch_size} is more than the {groups.rows} rows counted: "
+            f"give a batch size from 1 to {groups.rows}"
+        )
+    labels = None
+    if args.labels is not None:
+        if len(true) == 1:
+            labels = sources.label_values(args.labels, numbers=groups.numbers)
+            seen = set(groups.true) | set(groups.pred)
+            for label in labels:
+                if label not in seen:
+                    print(
+                        f"{_PROG}: warning: --labels names {shown(label)}, which no row holds "
+                        "as its true or predicted label",
+                        file=sys.stderr,
                     )
-            labels = [names.index(name) for name in wanted]
-    weights = None
-    if args.weight is not None:
-        (column,) = _columns(args.weight, "--weight", header)
-        weights = _weights(_cells(rows, column, header[column]), header[column])
+        else:
+            wanted = sources.label_values(args.labels, numbers=False)
+            for name in wanted:
+                if name not in true:
+                    raise _Refusal(
+                        f"--labels: {shown(name)} is not one of the --true columns ({args.true})"
+                    )
+            labels = [true.index(name) for name in wanted]
     try:
-        explanation = ma.explain(y_true, y_pred, labels=labels, sample_weight=weights)
+        explanation = grouped.explain(
+            groups.true,
+            groups.pred,
+            groups.n,
+            labels,
+            weighted=args.weight is not None,
+            batch=groups.batch,
+        )
     except ValueError as err:
         raise _Refusal(str(err)) from None
-    return str(explanation)
-
-
-def _matrix(rows: list[list[str]], columns: list[int], header: list[str]) -> list[list[int]]:
-    by_column = [_indicator(_cells(rows, c, header[c]), header[c]) for c in columns]
-    return [list(row) for row in zip(*by_column, strict=True)]
-
-
-def _label_list(spec: str, *, numbers: bool) -> list:
-    names = [name.strip() for name in spec.split(",")]
-    if not spec.strip() or any(not name for name in names):
-        raise _Refusal(f"--labels {spec!r} holds a blank label: pass labels as A,B,C")
-    if len(set(names)) != len(names):
-        raise _Refusal(f"--labels {spec!r} names a label twice: name each label once")
-    if numbers:
-        bad = [name for name in names if not _WHOLE.fullmatch(name)]
-        if bad:
-            raise _Refusal(
-                f"--labels: {bad[0]!r} is not a whole number, but the label columns hold "
-                "whole numbers"
+    said = [str(explanation)]
+    if library is not None:
+        try:
+            said.append(
+                grouped.compare_text(
+                    groups.true, groups.pred, groups.n, library=library, labels=labels
+                )
             )
-        return [int(name) for name in names]
-    return names
+        except ValueError as err:
+            raise _Refusal(f"--library {library}: {err}") from None
+    return "\n\n".join(said)
+
+
+def _library(name: str | None) -> str | None:
+    """``--library`` checked before any file is read: a known name, or all."""
+    if name is None:
+        return None
+    name = name.strip()
+    if name in UNAVAILABLE:
+        raise _Refusal(f"--library {shown(name)} is not reproduced: {UNAVAILABLE[name]}")
+    known = ("all", *LIBRARIES)
+    if name not in known:
+        raise _Refusal(f"--library {shown(name)} is not known: use one of {', '.join(known)}")
+    return name
+
+
+def _batch_options(args: argparse.Namespace, *, multi: bool) -> int | None:
+    """``--batch`` and ``--batch-size`` checked against each other and the other options;
+    returns the batch size (or None)."""
+    if args.batch is None and args.batch_size is None:
+        return None
+    option = "--batch" if args.batch is not None else "--batch-size"
+    if args.batch is not None and args.batch_size is not None:
+        raise _Refusal("--batch and --batch-size: give one (a batch column or a batch size)")
+    if args.batch is not None and "," in args.batch:
+        raise _Refusal(f"--batch names one column, got {shown(args.batch)}")
+    if multi:
+        raise _Refusal(f"{option}: per-batch scores are told for single-label data")
+    if args.weight is not None:
+        raise _Refusal(f"{option} and --weight: per-batch scores are told for unweighted rows")
+    if args.labels is not None:
+        raise _Refusal(f"{option} and --labels: per-batch scores are told over every label")
+    if args.batch_size is None:
+        return None
+    if args.counts is not None:
+        raise _Refusal(
+            "--batch-size and --counts: a counted file keeps no row order; "
+            "give a --batch column instead"
+        )
+    text = args.batch_size.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 18 or int(text) < 1:
+        raise _Refusal(
+            f"--batch-size must be a whole number of rows from 1, got {shown(args.batch_size)}"
+        )
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -233,10 +269,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
-        print(_explain(args))
-    except _Refusal as refusal:
+        print(_explain(args), flush=True)
+    except (_Refusal, sources.SourceError) as refusal:
         print(f"{_PROG}: error: {refusal}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `microavg explain … | head`: the reader stopped reading
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
 
 

@@ -25,7 +25,40 @@ import math
 import numbers
 from collections.abc import Sequence
 
-__all__ = ["one_of", "real", "whole_number"]
+__all__ = ["one_of", "real", "shown", "whole_number"]
+
+# Python refuses to write an int of more digits than this (sys.get_int_max_str_digits()).
+_MAX_SHOWN_DIGITS = 1000
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` for a message, except that a huge integer is described, not written.
+
+    Writing an int of more than 4,300 digits raises Python's own ``ValueError`` (and a
+    message of thousands of digits helps nobody), so one beyond 1,000 digits is
+    described by its size.
+
+    >>> shown(10**5000), shown(-(10**5000)), shown("A"), shown(2.5)
+    ('a 5001-digit integer', 'a 5001-digit negative integer', "'A'", '2.5')
+    """
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        number = int(value)
+        size = abs(number)
+        if size.bit_length() > _MAX_SHOWN_DIGITS * 3.33:  # surely more than 1,000 digits
+            digits = len(str(size)) if size.bit_length() < 14000 else _digits(size)
+            sign = "negative " if number < 0 else ""
+            return f"a {digits}-digit {sign}integer"
+    return repr(value)
+
+
+def _digits(size: int) -> int:
+    """Decimal digits of a positive int too long to be written out."""
+    digits = int(size.bit_length() * 0.30102999566398120) + 1
+    while digits > 1 and 10 ** (digits - 1) > size:
+        digits -= 1
+    while 10**digits <= size:
+        digits += 1
+    return digits
 
 
 def _range_words(low: float | None, high: float | None) -> str:
@@ -59,10 +92,10 @@ def whole_number(name: str, value: object, low: int | None = None, high: int | N
     """
     words = f"{name} must be a whole number{_range_words(low, high)}"
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ValueError(f"{words}, got {value!r} ({type(value).__name__})")
+        raise ValueError(f"{words}, got {shown(value)} ({type(value).__name__})")
     number = int(value)
     if (low is not None and number < low) or (high is not None and number > high):
-        raise ValueError(f"{words}, got {number}")
+        raise ValueError(f"{words}, got {shown(number)}")
     return number
 
 
@@ -83,7 +116,7 @@ def real(name: str, value: object, low: float | None = None, high: float | None 
     """
     words = f"{name} must be a finite real number{_range_words(low, high)}"
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise ValueError(f"{words}, got {value!r} ({type(value).__name__})")
+        raise ValueError(f"{words}, got {shown(value)} ({type(value).__name__})")
     try:
         number = float(value)
     except OverflowError:
@@ -91,7 +124,7 @@ def real(name: str, value: object, low: float | None = None, high: float | None 
     if not math.isfinite(number):
         raise ValueError(f"{words}, got {number}")
     if (low is not None and number < low) or (high is not None and number > high):
-        raise ValueError(f"{words}, got {value!r}")
+        raise ValueError(f"{words}, got {shown(value)}")
     return number
 
 
@@ -130,5 +163,5 @@ def one_of(name: str, value: object, choices: Sequence[object]) -> object:
     except (TypeError, ValueError):  # an array compared with == has no single truth value
         found = False
     if not found:
-        raise ValueError(f"{name} must be {_choice_words(choices)}, got {value!r}")
+        raise ValueError(f"{name} must be {_choice_words(choices)}, got {shown(value)}")
     return value

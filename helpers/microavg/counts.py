@@ -1,9 +1,9 @@
-"""Count the statistics: confusion matrices and per-label TP, FP, FN and support.
+"""The counts: confusion matrices and per-label TP, FP and FN, as types.
 
-This module counts and :mod:`microavg.scores` reduces the counts to scores; the door
-functions here (:func:`confusion_matrix`, :func:`label_counts`, :func:`scores`,
-:func:`accuracy`) check their arguments (:mod:`microavg.targets`), count, and reduce.
-Conventions follow scikit-learn:
+:class:`ConfusionMatrix` and :class:`LabelCounts` hold what :mod:`microavg.counting`
+counted; the public functions that check, count and build them
+(:func:`microavg.confusion_matrix`, :func:`microavg.label_counts`) live in
+:mod:`microavg.metrics`. Conventions follow scikit-learn:
 rows of a confusion matrix are true labels, columns are predicted labels, and
 ``labels=`` selects and orders labels, labels absent from the data counting as zero.
 
@@ -22,44 +22,18 @@ weighting never breaks ΣFP = ΣFN.
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from microavg.scores import Number, Scores, check_options, ratio, scores_from_counts
-from microavg.targets import (
-    Targets,
-    as_array,
-    check_labels,
-    check_sample_weight,
-    check_targets,
-)
+from microavg._validate import shown
+from microavg.counting import MAX_TOTAL, check_total, count_matrix
+from microavg.reduction import Number, Scores, ratio, scores_from_counts
+from microavg.targets import as_array, check_labels, check_targets
 
-__all__ = [
-    "ROLES",
-    "ConfusionMatrix",
-    "LabelCounts",
-    "accuracy",
-    "accuracy_of",
-    "check_counts",
-    "confusion_matrix",
-    "counts_of",
-    "label_counts",
-    "role",
-    "scores",
-]
-
-# A dense k x k matrix of int64 beyond this many cells (512 MiB) is refused.
-_MAX_CELLS = 2**26
-# Whole-number counts (and their totals) are int64: a total beyond this would wrap.
-_MAX_TOTAL = 2**63 - 1
-# Rows per bincount pass: small enough to stay in cache, large enough to amortise the call.
-_CHUNK = 1 << 18
-# Integer labels in [0, _DIRECT_LIMIT) are counted directly, without looking them up.
-_DIRECT_LIMIT = 1024
-# Rows of each array from which the label set is first guessed.
-_SAMPLE = 4096
+__all__ = ["ROLES", "ConfusionMatrix", "LabelCounts", "check_counts", "role"]
 
 
 ROLES = ("TP", "FP", "FN")
@@ -85,7 +59,7 @@ def role(true: Hashable, pred: Hashable, label: Hashable) -> str | None:
 class LabelCounts:
     """Per-label true positives, false positives and false negatives.
 
-    What every average in :mod:`microavg.scores` is computed from: for single-label
+    What every average in :mod:`microavg.reduction` is computed from: for single-label
     data it comes from a :class:`ConfusionMatrix`; for multi-label data straight from
     the indicator arrays.
 
@@ -144,6 +118,17 @@ class ConfusionMatrix:
     correct : int or float
         Rows predicted correctly, including those of labels left out (likewise).
 
+    See Also
+    --------
+    microavg.confusion_matrix : count one from labels.
+    LabelCounts : the per-label TP, FP and FN it gives.
+
+    Notes
+    -----
+    ``support`` and ``predicted`` count over all rows, so a label's ``fp`` and ``fn``
+    include the rows paired with labels left out, as scikit-learn counts them;
+    ``complete`` says whether any row was left out.
+
     Examples
     --------
     >>> import microavg as ma
@@ -198,6 +183,14 @@ class ConfusionMatrix:
             If ``counts`` is not square, holds negative or non-integer values, or
             ``labels`` does not have one distinct label per row.
 
+        See Also
+        --------
+        ConfusionMatrix.from_table : the same from a table of (true, pred, n) rows.
+
+        Notes
+        -----
+        A matrix holds no rows of labels left out, so the result is ``complete``.
+
         Examples
         --------
         >>> cm = ConfusionMatrix.from_counts([[2, 1], [0, 3]], labels=["cat", "dog"])
@@ -226,7 +219,7 @@ class ConfusionMatrix:
                 f"counts holds {arr[row, col]} at row {row}, column {col}: "
                 "counts must be non-negative whole numbers"
             )
-        _check_total("counts", arr)
+        check_total("counts", arr)
         arr = arr.astype(np.int64)
         k = arr.shape[0]
         if labels is None:
@@ -240,6 +233,86 @@ class ConfusionMatrix:
                 )
             labels = tuple(checked.tolist())
         return cls(labels, arr, arr.sum(axis=1), arr.sum(axis=0), arr.sum(), np.trace(arr), True)
+
+    @classmethod
+    def from_table(
+        cls,
+        table: object,
+        *,
+        true: Hashable,
+        pred: Hashable,
+        n: Hashable,
+        labels: Sequence[Hashable] | None = None,
+    ) -> ConfusionMatrix:
+        """Build a confusion matrix from a table counted elsewhere: one row per (true, pred).
+
+        ``table`` is anything whose columns ``table[name]`` numpy can read: a pandas or
+        Polars DataFrame, a pyarrow Table, a dict of columns. Rows that repeat a
+        (true, pred) pair add up, so the partial counts of several shards (a ``GROUP BY
+        true, pred`` each) can be concatenated and passed as they are.
+
+        Parameters
+        ----------
+        table : DataFrame-like
+            A table with the columns ``true``, ``pred`` and ``n``.
+        true, pred : column name
+            The true and the predicted label of each row.
+        n : column name
+            How many items had that pair: non-negative whole numbers.
+        labels : sequence, optional
+            The labels to keep, in order, as in :func:`microavg.confusion_matrix`.
+
+        Returns
+        -------
+        ConfusionMatrix
+
+        Raises
+        ------
+        ValueError
+            If a column is missing, a label column holds what
+            :func:`microavg.confusion_matrix` refuses (the message names the column),
+            or ``n`` holds a negative, fractional or missing count, or counts summing to
+            2**52 or more.
+
+        See Also
+        --------
+        ConfusionMatrix.from_counts : the same from a k x k matrix.
+        microavg.confusion_matrix : counting the items themselves.
+
+        Notes
+        -----
+        A counted table has already lost two things, so neither can be asked of it:
+        which items held several labels (multi-label data has no ``(true, pred)`` pair
+        per item, so count it with :func:`microavg.label_counts`), and per-item
+        weights: a weighted count belongs in ``n`` only once it is a whole number (a
+        ``SUM(weight)`` of fractional weights is refused; count those items with
+        ``sample_weight=``).
+
+        Examples
+        --------
+        >>> table = {"true": ["A", "A", "B", "A"], "pred": ["A", "B", "B", "A"], "n": [5, 1, 7, 2]}
+        >>> cm = ConfusionMatrix.from_table(table, true="true", pred="pred", n="n")
+        >>> cm.counts.tolist(), cm.total
+        ([[7, 1], [0, 7]], 15)
+        """
+        t, p = (_column(table, name, role) for name, role in ((true, "true"), (pred, "pred")))
+        counts = _whole_counts(_column(table, n, "n"), n)
+        try:
+            targets = check_targets(t, p)
+        except ValueError as refused:
+            which = true if str(refused).startswith("y_true") else pred
+            role = "true" if which is true else "pred"
+            raise ValueError(f"{role} column {which!r}: {refused}") from None
+        if targets.kind == "multi":
+            raise ValueError(
+                f"true column {true!r} and pred column {pred!r} hold a label set per row: a "
+                "counted table holds one (true, pred) pair per row; count multi-label data "
+                "with label_counts()"
+            )
+        if len(counts) != len(t):
+            raise ValueError(f"n column {n!r} has {len(counts)} rows but the labels {len(t)}")
+        checked = check_labels(labels, targets.family)
+        return cls(*count_matrix(targets, checked, counts))
 
     # -- the counts -----------------------------------------------------------------
 
@@ -315,13 +388,38 @@ class ConfusionMatrix:
         zero_division: float = 0.0,
         exact: bool = False,
     ) -> Scores:
-        """Precision, recall and F1 from this matrix; see :func:`microavg.scores`."""
+        """Precision, recall and F1 from this matrix; see :func:`microavg.scores`.
+
+        See Also
+        --------
+        microavg.scores : the same from labels, with the meaning of each argument.
+
+        Notes
+        -----
+        ``labels`` may only name labels this matrix kept, unless it is ``complete``.
+
+        >>> cm = ConfusionMatrix.from_counts([[2, 1], [0, 3]], labels=["cat", "dog"])
+        >>> cm.scores(exact=True)
+        Scores(average='micro', precision=5/6, recall=5/6, f1=5/6)
+        """
         return scores_from_counts(
             self.label_counts(labels), average=average, zero_division=zero_division, exact=exact
         )
 
     def accuracy(self, *, exact: bool = False) -> Number:
-        """Share of rows predicted correctly, over every row counted."""
+        """Share of rows predicted correctly, over every row counted.
+
+        See Also
+        --------
+        microavg.accuracy : the same from labels.
+
+        Notes
+        -----
+        Rows of labels left out count too: the diagonal of every label over ``total``.
+
+        >>> ConfusionMatrix.from_counts([[2, 1], [0, 3]]).accuracy(exact=True)
+        Fraction(5, 6)
+        """
         return ratio(self.correct, self.total, exact=exact)
 
     # -- arithmetic and display -----------------------------------------------------
@@ -335,7 +433,7 @@ class ConfusionMatrix:
                 f"{self._labels!r} and {other._labels!r}; build both with the same labels="
             )
         total = self.total + other.total
-        if isinstance(total, int) and total > _MAX_TOTAL:
+        if isinstance(total, int) and total > MAX_TOTAL:
             raise ValueError(
                 f"the sum of these confusion matrices counts {total} rows: more than int64 "
                 "holds (2**63 - 1), so it cannot be counted exactly"
@@ -381,20 +479,52 @@ class ConfusionMatrix:
         return "\n".join(lines)
 
 
-def _check_total(name: str, arr: np.ndarray) -> None:
-    """Refuse whole-number counts whose total does not fit in int64 (it would wrap)."""
-    if arr.dtype.kind == "b" or arr.size == 0:
-        return
-    rough = float(arr.sum(dtype=np.float64))
-    if rough < 2.0**62:  # far below 2**63 - 1 whatever the rounding of the float sum
-        return
-    total = sum(int(v) for v in arr.ravel().tolist())
-    if total > _MAX_TOTAL:
-        shown = str(total) if total < 10**24 else f"about {float(total):.3g}"
+def _column(table: object, name: Hashable, role: str) -> np.ndarray:
+    """Column ``name`` of a DataFrame-like as a 1-D numpy array (pyarrow strings: objects)."""
+    try:
+        column = table[name]  # type: ignore[index]
+    except (KeyError, IndexError, TypeError, ValueError):
+        names = getattr(table, "columns", None)
+        names = list(table) if names is None and isinstance(table, dict) else names
+        known = "" if names is None else f": its columns are {list(names)!r}"
+        raise ValueError(f"table has no column {name!r} ({role}=){known}") from None
+    if hasattr(column, "to_numpy") and not isinstance(column, np.ndarray):
+        try:
+            column = column.to_numpy(zero_copy_only=False)  # pyarrow
+        except TypeError:
+            column = column.to_numpy()  # pandas, Polars
+    arr = as_array(role, column, "a flat column")
+    if arr.ndim != 1:
+        raise ValueError(f"{role} column {name!r} has shape {arr.shape}: expected a flat column")
+    return arr
+
+
+def _whole_counts(arr: np.ndarray, name: Hashable) -> np.ndarray:
+    """A counts column as int64, if every value is a non-negative whole number."""
+    words = "counts must be non-negative whole numbers"
+    if arr.dtype.kind == "O":
+        values = arr.tolist()
+        for i, value in enumerate(values):
+            whole = isinstance(value, numbers.Integral) and not isinstance(value, bool)
+            fits = whole or (isinstance(value, float) and value.is_integer())
+            if not fits or value < 0:
+                raise ValueError(f"n column {name!r} holds {shown(value)} at row {i}: {words}")
+        arr = np.array([int(v) for v in values], dtype=object)
+    elif arr.dtype.kind not in "biuf":
+        raise ValueError(f"n column {name!r} has dtype {arr.dtype}: {words}")
+    else:
+        bad = (arr < 0) if arr.dtype.kind != "f" else ~np.isfinite(arr) | (arr < 0) | (arr % 1 != 0)
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            raise ValueError(f"n column {name!r} holds {arr[i]} at row {i}: {words}")
+    # Counted through float64 sums (np.bincount): exact below 2**53, with a margin of 2.
+    total = sum(int(v) for v in arr.tolist()) if arr.size else 0
+    if total >= 2**52:
         raise ValueError(
-            f"{name} sums to {shown}: more than int64 holds (2**63 - 1), so the totals "
-            "could not be counted exactly"
+            f"n column {name!r} sums to {shown(total)}: more than 2**52 items cannot be "
+            "counted exactly"
         )
+    return arr.astype(np.int64)
 
 
 def _python_number(value: object) -> int | float:
@@ -420,453 +550,3 @@ def check_counts(cm: object) -> ConfusionMatrix | LabelCounts:
 
 def _family_of(labels: Sequence[Hashable]) -> str:
     return "string" if any(isinstance(label, str) for label in labels) else "number"
-
-
-# -- counting -----------------------------------------------------------------------
-
-
-class _TooManyLabels(ValueError):
-    def __init__(self, k: int) -> None:
-        super().__init__(
-            f"y_true and y_pred hold {k} distinct labels: a dense {k} x {k} confusion matrix "
-            f"is too large (at most {_MAX_LABELS} labels); pass labels= to count only the "
-            "labels you need (label_counts() and scores() count any number)"
-        )
-
-
-_MAX_LABELS = int(_MAX_CELLS**0.5)
-
-
-def _pair_counts(
-    t_codes: np.ndarray, p_codes: np.ndarray, k: int, weights: np.ndarray | None = None
-) -> np.ndarray:
-    """k x k counts of (true code, predicted code) pairs; codes are integers in [0, k).
-
-    With ``weights`` each pair counts as its weight: float64 sums, turned back into
-    int64 for whole-number weights (exact: the door bounds their sum).
-    """
-    cells = k * k
-    if cells > _MAX_CELLS:
-        raise _TooManyLabels(k)
-    n = len(t_codes)
-    chunk = max(_CHUNK, 16 * cells)
-    out = np.zeros(cells, dtype=np.int64 if weights is None else np.float64)
-    buf = np.empty(min(chunk, n), dtype=np.intp)
-    for start in range(0, n, chunk):
-        t = t_codes[start : start + chunk]
-        idx = buf[: len(t)]
-        # Computed in intp whatever the codes' dtype: int8 or uint8 codes times k overflow.
-        np.multiply(t, k, out=idx, dtype=np.intp, casting="unsafe")
-        np.add(idx, p_codes[start : start + chunk], out=idx, dtype=np.intp, casting="unsafe")
-        w = None if weights is None else weights[start : start + chunk]
-        out += np.bincount(idx, weights=w, minlength=cells)
-    if weights is not None and weights.dtype.kind != "f":
-        out = out.astype(np.int64)
-    return out.reshape(k, k)
-
-
-def _encode(t: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Sorted distinct labels of both arrays, and each array as codes into them.
-
-    Guesses the labels from the first rows, looks every row up by binary search and
-    checks it; labels the guess missed are added and the lookup runs once more. Exact,
-    and with few distinct labels several times faster than sorting every row.
-    """
-    values = np.unique(np.concatenate([t[:_SAMPLE], p[:_SAMPLE]]))
-    while True:
-        codes, missed = [], []
-        for arr in (t, p):
-            code = np.minimum(np.searchsorted(values, arr), len(values) - 1)
-            wrong = values[code] != arr
-            if wrong.any():
-                missed.append(arr[wrong])
-            codes.append(code)
-        if not missed:
-            return values, codes[0], codes[1]
-        values = np.union1d(values, np.concatenate(missed))
-
-
-def _count_all(
-    targets: Targets, weights: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted distinct labels of both arrays, and the full matrix over them.
-
-    A label seen only in rows of weight zero is still a label, as in scikit-learn.
-    """
-    t, p = targets.y_true, targets.y_pred
-    if targets.family == "number":  # the door gave both arrays one integer dtype
-        if t.dtype.kind == "b":
-            t, p = t.view(np.uint8), p.view(np.uint8)
-        # Small non-negative integers are their own codes: no lookup at all. Viewed as
-        # unsigned, a negative label has its sign bit set, so it is at least half the
-        # unsigned range: one max() both bounds the labels and rules out negatives.
-        bits = 8 * t.dtype.itemsize
-        unsigned = np.dtype(f"u{t.dtype.itemsize}")
-        top = int(max(t.view(unsigned).max(), p.view(unsigned).max()))
-        below = _DIRECT_LIMIT if t.dtype.kind == "u" else min(_DIRECT_LIMIT, 2 ** (bits - 1))
-        if top < below:
-            full = _pair_counts(t, p, top + 1, weights)
-            if weights is None:
-                present = np.flatnonzero(full.sum(axis=0) + full.sum(axis=1))
-            else:
-                seen = np.zeros(top + 1, dtype=bool)
-                seen[t] = seen[p] = True
-                present = np.flatnonzero(seen)
-            return present.astype(targets.label_dtype), full[np.ix_(present, present)]
-    values, t_codes, p_codes = _encode(t, p)
-    full = _pair_counts(t_codes, p_codes, len(values), weights)
-    if targets.family == "number":
-        values = values.astype(targets.label_dtype)
-    return values, full
-
-
-def _find(values: np.ndarray, labels: np.ndarray, family: str) -> tuple[np.ndarray, np.ndarray]:
-    """Where each of ``labels`` is among the sorted ``values``, and whether it is there.
-
-    Compared exactly: as strings, or as integers in one dtype that holds both sides
-    without wrapping (a label that no value's dtype can hold, such as -100 among uint64
-    labels, is simply not there).
-    """
-    if family == "string":
-        keys, wanted, usable = values.astype(str), labels.astype(str), None
-    else:
-        # Floats are whole numbers below 2**63 (the door checked): int64 holds them exactly.
-        keys = values.astype(np.int64) if values.dtype.kind in "bf" else values
-        wanted = labels.astype(np.int64) if labels.dtype.kind in "bf" else labels
-        if keys.dtype == np.uint64:
-            usable = wanted >= 0
-        else:
-            keys = keys.astype(np.int64, copy=False)
-            usable = wanted <= np.iinfo(np.int64).max
-        wanted = np.where(usable, wanted, 0).astype(keys.dtype)
-    where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    found = keys[where] == wanted
-    if usable is not None:
-        found &= usable
-    return where, found
-
-
-def _reported(labels: np.ndarray, values: np.ndarray, family: str) -> list:
-    """``labels`` as the matrix reports them: in the data's dtype when each fits in it."""
-    if family == "string":
-        return labels.tolist()
-    dtype = values.dtype
-    if dtype.kind == "f":
-        fits = True
-    elif dtype.kind == "b":
-        fits = bool(np.isin(labels, [0, 1]).all())
-    else:
-        info = np.iinfo(dtype)
-        fits = info.min <= int(labels.min()) and int(labels.max()) <= info.max
-    return labels.astype(dtype).tolist() if fits else labels.tolist()
-
-
-def _restrict(
-    values: np.ndarray, full: np.ndarray, labels: np.ndarray | None, family: str
-) -> ConfusionMatrix:
-    """The matrix among ``labels``, keeping each label's totals over all rows."""
-    support_all, predicted_all = full.sum(axis=1), full.sum(axis=0)
-    total, correct = full.sum(), np.trace(full)
-    if labels is None:
-        return ConfusionMatrix(
-            values.tolist(), full, support_all, predicted_all, total, correct, True
-        )
-    where, found = _find(values, labels, family)
-    k = len(labels)
-    counts = np.zeros((k, k), dtype=full.dtype)
-    support = np.zeros(k, dtype=full.dtype)
-    predicted = np.zeros(k, dtype=full.dtype)
-    f = np.flatnonzero(found)
-    counts[np.ix_(f, f)] = full[np.ix_(where[f], where[f])]
-    support[f] = support_all[where[f]]
-    predicted[f] = predicted_all[where[f]]
-    left_out = np.ones(len(values), dtype=bool)
-    left_out[where[f]] = False
-    complete = not (full[left_out].any() or full[:, left_out].any())
-    return ConfusionMatrix(
-        _reported(labels, values, family), counts, support, predicted, total, correct, complete
-    )
-
-
-def _count_among(
-    targets: Targets, labels: np.ndarray, weights: np.ndarray | None
-) -> ConfusionMatrix:
-    """The matrix among ``labels`` for data with too many labels for a full matrix.
-
-    Every label left out shares one extra row and column, so the kept labels' totals
-    over all rows stay exact; the diagonal of the left-out labels is counted apart.
-    """
-    t, p = targets.y_true, targets.y_pred
-    values, t_codes, p_codes = _encode(t, p)
-    if targets.family == "number":
-        values = values.astype(targets.label_dtype)
-    where, found = _find(values, labels, targets.family)
-    k = len(labels)
-    code = np.full(len(values), k, dtype=np.intp)  # k: "a label left out"
-    code[where[found]] = np.flatnonzero(found)
-    full = _pair_counts(code[t_codes], code[p_codes], k + 1, weights)
-    same = t_codes == p_codes
-    correct = np.count_nonzero(same) if weights is None else weights[same].sum()
-    complete = not (full[k].any() or full[:, k].any())
-    return ConfusionMatrix(
-        _reported(labels, values, targets.family),
-        full[:k, :k].copy(),
-        full[:k].sum(axis=1),
-        full[:, :k].sum(axis=0),
-        full.sum(),
-        correct,
-        complete,
-    )
-
-
-def _count(
-    targets: Targets, labels: np.ndarray | None, weights: np.ndarray | None
-) -> ConfusionMatrix:
-    """The confusion matrix of single-label targets among ``labels`` (checked; None: all)."""
-    try:
-        return _restrict(*_count_all(targets, weights), labels, targets.family)
-    except _TooManyLabels:
-        if labels is None or len(labels) >= _MAX_LABELS:
-            raise
-    return _count_among(targets, labels, weights)
-
-
-def _label_counts_without_matrix(
-    targets: Targets, labels: np.ndarray | None, weights: np.ndarray | None
-) -> LabelCounts:
-    """Per-label TP, FP and FN counted label by label, for any number of distinct labels."""
-    values, t_codes, p_codes = _encode(targets.y_true, targets.y_pred)
-    if targets.family == "number":
-        values = values.astype(targets.label_dtype)
-    k = len(values)
-    same = t_codes == p_codes
-
-    def count(codes: np.ndarray, w: np.ndarray | None) -> np.ndarray:
-        sums = np.bincount(codes, weights=w, minlength=k)
-        # Whole-number weights sum below 2**52 (the door saw to it): exact in float64.
-        return sums if weights is not None and weights.dtype.kind == "f" else sums.astype(np.int64)
-
-    tp = count(t_codes[same], None if weights is None else weights[same])
-    support, predicted = count(t_codes, weights), count(p_codes, weights)
-    fp, fn = predicted - tp, support - tp
-    if labels is None:
-        return LabelCounts(tuple(values.tolist()), tp, fp, fn)
-    where, found = _find(values, labels, targets.family)
-
-    def select(per_label: np.ndarray) -> np.ndarray:
-        return np.where(found, per_label[where], 0).astype(per_label.dtype)
-
-    reported = _reported(labels, values, targets.family)
-    return LabelCounts(tuple(reported), select(tp), select(fp), select(fn))
-
-
-def confusion_matrix(
-    y_true: object,
-    y_pred: object,
-    labels: Sequence[Hashable] | None = None,
-    *,
-    sample_weight: object = None,
-) -> ConfusionMatrix:
-    """Count a confusion matrix from true and predicted labels.
-
-    Parameters
-    ----------
-    y_true, y_pred : array-like of shape (n,)
-        Labels: strings, or whole numbers (int, bool or integral float).
-    labels : sequence, optional
-        The labels to keep, in order. Default: every label seen, sorted. Labels absent
-        from the data count as zero; rows whose true or predicted label is left out
-        are not in ``counts`` but still count towards the kept labels' FP and FN.
-        Unlike scikit-learn, a ``labels`` none of which occurs in ``y_true`` is not
-        refused: it counts zeros (and the FP of predictions of them), because matrices
-        over fixed labels add up across batches, and a batch may hold none of them.
-        Any number of distinct labels in the data can be counted this way; without
-        ``labels``, at most 8,192 (:func:`label_counts` and :func:`scores`, which need no
-        matrix, take any number).
-    sample_weight : array-like of shape (n,), optional
-        Non-negative weight of each row (default: 1 each). Whole-number weights give
-        int64 counts, float weights float64 counts.
-
-    Returns
-    -------
-    ConfusionMatrix
-
-    Raises
-    ------
-    ValueError
-        For inputs refused at the door (see :func:`microavg.targets.check_targets`
-        and :func:`microavg.targets.check_sample_weight`), multi-label indicator
-        arrays, or a bad ``labels``.
-
-    Examples
-    --------
-    The worked example: nine rows over A, B and C.
-
-    >>> import microavg as ma
-    >>> true = list("AAAABBCCC")
-    >>> pred = list("AABCABBCC")
-    >>> cm = ma.confusion_matrix(true, pred)
-    >>> cm.counts.tolist()
-    [[2, 1, 1], [1, 1, 0], [0, 1, 2]]
-    >>> int(cm.fp.sum()), int(cm.fn.sum())
-    (4, 4)
-
-    Weighted, each wrong row still adds its weight to one FP and one FN:
-
-    >>> cm = ma.confusion_matrix(true, pred, sample_weight=[1, 1, 2, 1, 1, 1, 3, 1, 1])
-    >>> cm.fp.tolist(), cm.fn.tolist(), cm.total
-    ([1, 5, 1], [3, 1, 3], 12)
-    """
-    targets = check_targets(y_true, y_pred)
-    if targets.kind == "multi":
-        raise ValueError(
-            "y_true and y_pred are 2-D multi-label indicator arrays: a confusion matrix "
-            "needs one label per row; use label_counts() or scores() for multi-label data"
-        )
-    weights = check_sample_weight(sample_weight, len(targets.y_true))
-    checked = check_labels(labels, targets.family)
-    return _count(targets, checked, weights)
-
-
-def label_counts(
-    y_true: object,
-    y_pred: object,
-    labels: Sequence[Hashable] | None = None,
-    *,
-    sample_weight: object = None,
-) -> LabelCounts:
-    """Per-label TP, FP and FN, for single-label or multi-label data.
-
-    For multi-label data, ``y_true`` and ``y_pred`` are 2-D 0/1 indicator arrays of the
-    same shape (one column per label) and ``labels`` are column indices.
-    ``sample_weight`` weighs rows, as for :func:`confusion_matrix`.
-
-    Examples
-    --------
-    >>> import microavg as ma
-    >>> ma.label_counts([[1, 1], [0, 1]], [[1, 0], [1, 1]])
-    LabelCounts(labels=(0, 1), tp=[1, 1], fp=[1, 0], fn=[0, 1])
-    >>> ma.label_counts([[1, 1], [0, 1]], [[1, 0], [1, 1]], sample_weight=[3, 1])
-    LabelCounts(labels=(0, 1), tp=[3, 1], fp=[1, 0], fn=[0, 3])
-    """
-    targets = check_targets(y_true, y_pred)
-    return counts_of(targets, labels, check_sample_weight(sample_weight, len(targets.y_true)))
-
-
-def counts_of(
-    targets: Targets,
-    labels: Sequence[Hashable] | None = None,
-    weights: np.ndarray | None = None,
-) -> LabelCounts:
-    """:func:`label_counts` for targets (and weights) already checked at the door."""
-    if targets.kind == "single":
-        checked = check_labels(labels, targets.family)
-        try:
-            return _count(targets, checked, weights).label_counts()
-        except _TooManyLabels:  # no k x k matrix is needed for per-label counts
-            return _label_counts_without_matrix(targets, checked, weights)
-    t, p = targets.y_true, targets.y_pred
-    checked = check_labels(labels, "indicator", n_columns=t.shape[1])
-    columns = np.arange(t.shape[1]) if checked is None else checked
-    t, p = t[:, columns], p[:, columns]
-    if weights is None:
-        tp = np.count_nonzero(t & p, axis=0).astype(np.int64)
-        fp = np.count_nonzero(p, axis=0).astype(np.int64) - tp
-        fn = np.count_nonzero(t, axis=0).astype(np.int64) - tp
-    else:
-        tp, fp, fn = weights @ (t & p), weights @ (p & ~t), weights @ (t & ~p)
-    return LabelCounts(tuple(columns.tolist()), tp, fp, fn)
-
-
-def scores(
-    y_true: object,
-    y_pred: object,
-    *,
-    average: str | None = "micro",
-    labels: Sequence[Hashable] | None = None,
-    zero_division: float = 0.0,
-    exact: bool = False,
-    sample_weight: object = None,
-) -> Scores:
-    """Precision, recall and F1 of predictions, as scikit-learn computes them.
-
-    Parameters
-    ----------
-    y_true, y_pred : array-like
-        1-D labels (single-label), or 2-D 0/1 indicator arrays (multi-label).
-    average : {"micro", "macro", "weighted", None}, default "micro"
-        None gives one score per label.
-    labels : sequence, optional
-        Labels to score, in order. Labels left out still produce false positives and
-        false negatives for the labels kept; labels absent from the data count as
-        zero. For multi-label data, column indices.
-    zero_division : {0.0, 1.0, nan}, default 0.0
-        The score where its denominator is zero.
-    exact : bool, default False
-        Return :class:`fractions.Fraction` values instead of floats.
-    sample_weight : array-like of shape (n,), optional
-        Non-negative weight of each row (default: 1 each).
-
-    Returns
-    -------
-    Scores
-        With ``.precision``, ``.recall`` and ``.f1``; unpacks as a triple.
-
-    Examples
-    --------
-    The worked example: micro precision, recall and F1 all equal accuracy.
-
-    >>> import microavg as ma
-    >>> true, pred = list("AAAABBCCC"), list("AABCABBCC")
-    >>> ma.scores(true, pred, exact=True)
-    Scores(average='micro', precision=5/9, recall=5/9, f1=5/9)
-    >>> ma.accuracy(true, pred, exact=True)
-    Fraction(5, 9)
-
-    Leave label A out and the identity breaks:
-
-    >>> ma.scores(true, pred, labels=["B", "C"], exact=True)
-    Scores(average='micro', precision=1/2, recall=3/5, f1=6/11)
-
-    Weights change the numbers, not the identity:
-
-    >>> ma.scores(true, pred, sample_weight=[1, 1, 2, 1, 1, 1, 3, 1, 1], exact=True)
-    Scores(average='micro', precision=5/12, recall=5/12, f1=5/12)
-    """
-    check_options(average, zero_division)
-    targets = check_targets(y_true, y_pred)
-    weights = check_sample_weight(sample_weight, len(targets.y_true))
-    counts = counts_of(targets, labels, weights)
-    return scores_from_counts(counts, average=average, zero_division=zero_division, exact=exact)
-
-
-def accuracy(
-    y_true: object, y_pred: object, *, exact: bool = False, sample_weight: object = None
-) -> Number:
-    """Share of rows predicted correctly (for multi-label data: every label of the row).
-
-    With ``sample_weight``, the share of the total weight on rows predicted correctly.
-
-    Examples
-    --------
-    >>> import microavg as ma
-    >>> ma.accuracy([1, 2, 3], [1, 2, 2])
-    0.6666666666666666
-    >>> ma.accuracy([[1, 0], [1, 1]], [[1, 0], [1, 0]], exact=True)
-    Fraction(1, 2)
-    >>> ma.accuracy([1, 2, 3], [1, 2, 2], sample_weight=[1, 1, 2], exact=True)
-    Fraction(1, 2)
-    """
-    targets = check_targets(y_true, y_pred)
-    weights = check_sample_weight(sample_weight, len(targets.y_true))
-    return accuracy_of(targets, weights, exact=exact)
-
-
-def accuracy_of(targets: Targets, weights: np.ndarray | None, *, exact: bool = False) -> Number:
-    """:func:`accuracy` for targets (and weights) already checked at the door."""
-    same = targets.y_true == targets.y_pred
-    if targets.kind == "multi":
-        same = same.all(axis=1)
-    if weights is None:
-        return ratio(int(np.count_nonzero(same)), len(same), exact=exact)
-    return ratio(weights[same].sum().item(), weights.sum().item(), exact=exact)

@@ -36,11 +36,13 @@ from fractions import Fraction
 
 import numpy as np
 
-from microavg.counts import accuracy_of, counts_of
+from microavg._validate import whole_number
+from microavg.counting import exact_group_sums, exact_pair_sums, exact_sum
+from microavg.libraries import BatchAveraging, batch_averaging
 from microavg.prose import exact as exact_text
 from microavg.prose import md_table, percent, signed
-from microavg.scores import check_options, ratio, scores_from_counts
-from microavg.targets import Targets, check_labels, check_sample_weight, check_targets
+from microavg.reduction import check_options, ratio
+from microavg.targets import Targets, check_labels_for, check_sample_weight, check_targets
 
 __all__ = ["CAUSES", "Explanation", "LeftOut", "explain"]
 
@@ -86,7 +88,8 @@ class Explanation:
     Attributes
     ----------
     precision, recall, f1 : float
-        The micro averages, equal to scikit-learn's ``precision_recall_fscore_support``.
+        The micro averages: the exact ones rounded once, equal to scikit-learn's
+        ``precision_recall_fscore_support`` (within a rounding for float weights).
     accuracy : float
         scikit-learn's ``accuracy_score`` (subset accuracy for multi-label data, over
         every item whatever ``labels`` is).
@@ -117,6 +120,9 @@ class Explanation:
     zero_division : float
     weighted : bool
         Whether ``sample_weight`` was given.
+    batches : BatchAveraging or None
+        With ``batch=``: the mean of the per-batch macro F1 scores against the macro F1 of
+        the summed counts (:func:`microavg.libraries.batch_averaging`), told last.
     """
 
     precision: float
@@ -137,9 +143,12 @@ class Explanation:
     zero_denominators: tuple[str, ...]
     zero_division: float
     weighted: bool
+    batches: BatchAveraging | None = None
 
     def __str__(self) -> str:
         paragraphs = self._paragraphs(_plain, _plain_number)
+        if self.batches is not None:
+            paragraphs.append(str(self.batches))
         return "\n\n".join(textwrap.fill(p, _WIDTH, break_on_hyphens=False) for p in paragraphs)
 
     def __repr__(self) -> str:
@@ -151,11 +160,15 @@ class Explanation:
 
     def _repr_markdown_(self) -> str:
         parts = self._paragraphs(_markdown, _plain_number)
+        if self.batches is not None:
+            parts.append(self.batches._repr_markdown_())
         table = md_table(["", "precision", "recall", "F1", "accuracy"], [self._number_row()])
         return "\n\n".join([table, *parts])
 
     def _repr_html_(self) -> str:
         parts = self._paragraphs(_html, _plain_number)
+        if self.batches is not None:
+            parts.append(html.escape(str(self.batches)))
         names = ("precision", "recall", "F1", "accuracy")
         head = "<td></td>" + "".join(f'<th scope="col">{h}</th>' for h in names)
         first, *cells = self._number_row()
@@ -317,6 +330,7 @@ def explain(
     labels: Sequence[Hashable] | None = None,
     sample_weight: object = None,
     zero_division: float = 0.0,
+    batch: object = None,
 ) -> Explanation:
     """Whether micro precision, recall, F1 and accuracy agree on this data, and why.
 
@@ -331,6 +345,12 @@ def explain(
         Non-negative weight of each item.
     zero_division : {0.0, 1.0, nan}, default 0.0
         The score where its denominator is 0.
+    batch : int or array-like of shape (n,), optional
+        A batch size (consecutive rows), or each row's batch id (a batch column): the
+        explanation then says what the mean of the per-batch macro F1 scores is against
+        the macro F1 of the summed counts, as a training loop that averages per-batch
+        scores would report it (:func:`microavg.libraries.batch_averaging`). Single-label
+        data with neither ``labels`` nor ``sample_weight``.
 
     Returns
     -------
@@ -342,6 +362,18 @@ def explain(
     ValueError
         For inputs refused at the door, as :func:`microavg.scores` refuses them.
 
+    See Also
+    --------
+    microavg.scores : the scores alone.
+    microavg.confusion_matrix : the counts the sums come from.
+
+    Notes
+    -----
+    The sums are exact: the engine counts each (true, predicted) pair once, summing
+    float weights as Fractions, so ΣFP and ΣFN, equal in exact arithmetic, are not told
+    apart by rounding. The float scores are those exact ratios, rounded once: equal to
+    scikit-learn's for whole-number weights, within a rounding for float weights.
+
     Examples
     --------
     An abstention ("?") left out with ``labels=``: recall still equals accuracy.
@@ -352,31 +384,26 @@ def explain(
     (False, ('labels',), ('recall',))
     >>> e.exact["precision"], e.exact["recall"], e.left_out
     (Fraction(2, 3), Fraction(1, 2), (LeftOut(label='?', out_of=0, into=1),))
+
+    Scores averaged over batches of four rows, instead of counts summed:
+
+    >>> b = ma.explain(list("AAAABBCCC"), list("AABCABBCC"), batch=4).batches
+    >>> [round(f1, 4) for f1 in b.per_batch], round(b.mean_of_batches, 4)
+    ([0.2222, 0.3889, 1.0], 0.537)
     """
     zero_division = check_options("micro", zero_division)
     targets = check_targets(y_true, y_pred)
     weights = check_sample_weight(sample_weight, len(targets.y_true))
-    lc = counts_of(targets, labels, weights)
-    floats = scores_from_counts(lc, zero_division=zero_division)
+    checked = check_labels_for(targets, labels)
+    batches = None if batch is None else _batches(y_true, y_pred, targets, labels, weights, batch)
     if targets.kind == "single":
-        kept = None if labels is None else set(check_labels(labels, targets.family).tolist())
-        t_kept, p_kept, left_out = _single_rows(targets, kept, weights)
-        correct = targets.y_true == targets.y_pred
-        sum_tp = _exact_sum(weights, correct & t_kept)
-        sum_fp = _exact_sum(weights, p_kept & ~correct)
-        sum_fn = _exact_sum(weights, t_kept & ~correct)
+        sums = _single_sums(targets, checked, weights)
         extra = missed = None
     else:
-        left_out = _left_out_columns(targets, lc.labels)
-        columns = list(lc.labels)
-        t, p = targets.y_true[:, columns], targets.y_pred[:, columns]
-        fp_row, fn_row = np.count_nonzero(p & ~t, axis=1), np.count_nonzero(t & ~p, axis=1)
-        sum_tp = _exact_dot(weights, np.count_nonzero(t & p, axis=1))
-        sum_fp, sum_fn = _exact_dot(weights, fp_row), _exact_dot(weights, fn_row)
-        extra = _exact_dot(weights, np.maximum(fp_row - fn_row, 0))
-        missed = _exact_dot(weights, np.maximum(fn_row - fp_row, 0))
-        correct = (targets.y_true == targets.y_pred).all(axis=1)
-    total = len(targets.y_true) if weights is None else _exact_sum(weights, None)
+        sums = _multi_sums(targets, checked, weights)
+        extra, missed = sums["extra"], sums["missed"]
+    sum_tp, sum_fp, sum_fn = sums["tp"], sums["fp"], sums["fn"]
+    total, left_out = sums["total"], sums["left_out"]
     denominators = {"precision": sum_tp + sum_fp, "recall": sum_tp + sum_fn}
     denominators["f1"] = 2 * sum_tp + sum_fp + sum_fn
     numerators = {"precision": sum_tp, "recall": sum_tp, "f1": 2 * sum_tp}
@@ -384,7 +411,7 @@ def explain(
         name: ratio(numerators[name], denominators[name], exact=True, zero_division=zero_division)
         for name in SCORES
     }
-    exact["accuracy"] = ratio(_exact_sum(weights, correct), total, exact=True)
+    exact["accuracy"] = ratio(sums["correct"], total, exact=True)
     zero = tuple(name for name in SCORES if denominators[name] == 0)
     present = {"labels": bool(left_out), "multilabel": targets.kind == "multi"}
     present["zero_division"] = bool(zero)
@@ -401,10 +428,10 @@ def explain(
         v == values[0] for v in values
     )
     return Explanation(
-        precision=float(floats.precision),
-        recall=float(floats.recall),
-        f1=float(floats.f1),
-        accuracy=float(accuracy_of(targets, weights)),
+        precision=float(exact["precision"]),
+        recall=float(exact["recall"]),
+        f1=float(exact["f1"]),
+        accuracy=float(exact["accuracy"]),
         exact=exact,
         holds=holds,
         causes=causes,
@@ -419,94 +446,84 @@ def explain(
         zero_denominators=zero,
         zero_division=zero_division,
         weighted=weights is not None,
+        batches=batches,
     )
 
 
-def _exact_sum(weights: np.ndarray | None, rows: np.ndarray | None) -> Count:
-    """The summed weight of the ``rows`` (a mask; None: every row, with weights only),
-    exactly: an int, or a Fraction for float weights.
-
-    (A float sum rounds, and differently for different groupings of the same rows: ΣFP and
-    ΣFN, summed apart, could differ in the last bit where they are equal.)
-    """
-    if weights is None:
-        return int(np.count_nonzero(rows))
-    chosen = weights if rows is None else weights[rows]
-    if chosen.dtype.kind != "f":
-        return int(chosen.sum())  # whole numbers below 2**52: the door saw to it
-    return _exact_float_sum(chosen)
-
-
-def _exact_float_sum(values: np.ndarray) -> Fraction:
-    """The exact sum of float64 values: mantissas as integers, summed per binary exponent."""
-    if values.size == 0:
-        return Fraction(0)
-    mantissa, exponent = np.frexp(values)
-    whole = (mantissa * 2.0**53).astype(np.int64)  # exact: |mantissa| < 1
-    order = np.argsort(exponent, kind="stable")
-    exponents, starts = np.unique(exponent[order], return_index=True)
-    groups = np.split(whole[order], starts[1:])
-    total = Fraction(0)
-    for e, group in zip(exponents.tolist(), groups, strict=True):
-        total += Fraction(sum(group.tolist())) * Fraction(2) ** (e - 53)
-    return total
-
-
-def _exact_dot(weights: np.ndarray | None, per_row: np.ndarray) -> Count:
-    """Σ weight * count over rows, exactly, for small whole-number counts per row."""
-    if weights is None:
-        return int(per_row.sum())
-    return sum(
-        (k * _exact_sum(weights, per_row == k) for k in np.unique(per_row).tolist() if k),
-        start=0,
-    )
-
-
-def _distinct(values: np.ndarray, targets: Targets) -> tuple[list, np.ndarray]:
-    """The distinct labels of one array (as reported) and each row's index into them."""
-    uniq, inverse = np.unique(values, return_inverse=True)
-    if targets.family == "number":
-        uniq = uniq.astype(targets.label_dtype)
-    return uniq.tolist(), inverse
-
-
-def _group_sums(index: np.ndarray, weights: np.ndarray | None, size: int) -> list[Count]:
-    """Summed weight of the rows of each index from 0 to size - 1, exactly."""
-    if weights is None or weights.dtype.kind != "f":
-        sums = np.bincount(index, weights=weights, minlength=size)
-        return sums.astype(np.int64).tolist()  # whole numbers below 2**52: exact
-    out: list[Count] = [0] * size
-    for i in np.unique(index).tolist():
-        out[i] = _exact_float_sum(weights[index == i])
-    return out
-
-
-def _single_rows(
-    targets: Targets, kept: set | None, weights: np.ndarray | None
-) -> tuple[np.ndarray, np.ndarray, tuple[LeftOut, ...]]:
-    """Which rows' true and predicted labels are scored, and the labels left out."""
+def _batches(y_true, y_pred, targets, labels, weights, batch) -> BatchAveraging:
+    """``batch=`` checked against the other arguments, then batch_averaging's macro F1."""
+    if targets.kind != "single":
+        raise ValueError("batch needs single-label data: per-batch scores are told for 1-D labels")
+    if weights is not None:
+        raise ValueError(
+            "batch and sample_weight: per-batch scores are told for unweighted rows; pass one"
+        )
+    if labels is not None:
+        raise ValueError("batch and labels: per-batch scores are told over every label; pass one")
     n = len(targets.y_true)
-    if kept is None:
-        everything = np.ones(n, dtype=bool)
-        return everything, everything, ()
-    true_labels, t_index = _distinct(targets.y_true, targets)
-    pred_labels, p_index = _distinct(targets.y_pred, targets)
-    t_kept = np.array([v in kept for v in true_labels], dtype=bool)[t_index]
-    p_kept = np.array([v in kept for v in pred_labels], dtype=bool)[p_index]
-    out_rows, into_rows = ~t_kept & p_kept, t_kept & ~p_kept
-    w_out = None if weights is None else weights[out_rows]
-    w_into = None if weights is None else weights[into_rows]
-    out_of = _group_sums(t_index[out_rows], w_out, len(true_labels))
-    into = _group_sums(p_index[into_rows], w_into, len(pred_labels))
-    found: dict = {}
-    for i, label in enumerate(true_labels):
-        if label not in kept:
-            found[label] = [out_of[i], 0]
-    for i, label in enumerate(pred_labels):
-        if label not in kept:
-            found.setdefault(label, [0, 0])[1] = into[i]
-    left_out = tuple(LeftOut(v, *found[v]) for v in sorted(found))
-    return t_kept, p_kept, left_out
+    if np.ndim(batch) == 0:
+        try:
+            size = whole_number("batch", batch, 1, n)
+        except ValueError as err:
+            raise ValueError(
+                f"{err}: batch is a batch size, or one batch id per row (an array)"
+            ) from None
+        return batch_averaging(y_true, y_pred, batch_size=size)
+    return batch_averaging(y_true, y_pred, batch=batch)
+
+
+def _single_sums(targets: Targets, labels: np.ndarray | None, weights: np.ndarray | None) -> dict:
+    """ΣTP, ΣFP, ΣFN, the total, the correct and the labels left out, exactly, reduced
+    from the engine's exact count of every (true, predicted) pair."""
+    values, t, p, pair_sums = exact_pair_sums(targets, weights)
+    kept = np.ones(len(values), dtype=bool)
+    if labels is not None:
+        wanted = set(labels.tolist())
+        kept = np.array([v in wanted for v in values], dtype=bool)
+    w = np.array(pair_sums, dtype=object)
+    same, t_kept, p_kept = t == p, kept[t], kept[p]
+
+    def total_of(mask: np.ndarray) -> Count:
+        return sum(w[mask].tolist(), start=0)
+
+    left: dict[int, list[Count]] = {int(i): [0, 0] for i in np.flatnonzero(~kept)}
+    for i, amount in zip(t[~t_kept & p_kept].tolist(), w[~t_kept & p_kept].tolist(), strict=True):
+        left[i][0] += amount
+    for i, amount in zip(p[t_kept & ~p_kept].tolist(), w[t_kept & ~p_kept].tolist(), strict=True):
+        left[i][1] += amount
+    return {
+        "tp": total_of(same & t_kept),
+        "fp": total_of(~same & p_kept),
+        "fn": total_of(~same & t_kept),
+        "total": total_of(np.ones(len(w), dtype=bool)),
+        "correct": total_of(same),
+        "left_out": tuple(LeftOut(values[i], *left[i]) for i in sorted(left)),
+    }
+
+
+def _multi_sums(targets: Targets, labels: np.ndarray | None, weights: np.ndarray | None) -> dict:
+    """The same for multi-label data, with the extra and missed tags, from the engine's
+    exact sums of the weights of rows by their number of TPs, FPs and FNs."""
+    n_columns = targets.y_true.shape[1]
+    columns = np.arange(n_columns) if labels is None else labels
+    t, p = targets.y_true[:, columns], targets.y_pred[:, columns]
+    fp_row, fn_row = np.count_nonzero(p & ~t, axis=1), np.count_nonzero(t & ~p, axis=1)
+
+    def dot(per_row: np.ndarray) -> Count:  # Σ weight * count over rows, exactly
+        sums = exact_group_sums(per_row, weights, int(per_row.max(initial=0)) + 1)
+        return sum((k * s for k, s in enumerate(sums) if k), start=0)
+
+    correct = (targets.y_true == targets.y_pred).all(axis=1)
+    return {
+        "tp": dot(np.count_nonzero(t & p, axis=1)),
+        "fp": dot(fp_row),
+        "fn": dot(fn_row),
+        "extra": dot(np.maximum(fp_row - fn_row, 0)),
+        "missed": dot(np.maximum(fn_row - fp_row, 0)),
+        "total": exact_sum(weights, len(correct)),
+        "correct": dot(correct.astype(np.intp)),
+        "left_out": _left_out_columns(targets, tuple(columns.tolist())),
+    }
 
 
 def _left_out_columns(targets: Targets, scored: tuple) -> tuple[LeftOut, ...]:

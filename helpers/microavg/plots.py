@@ -38,14 +38,8 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
-from microavg.counts import (
-    ROLES,
-    ConfusionMatrix,
-    LabelCounts,
-    check_counts,
-    confusion_matrix,
-    role,
-)
+from microavg.counts import ROLES, ConfusionMatrix, LabelCounts, check_counts, role
+from microavg.metrics import confusion_matrix
 from microavg.palette import CELL_GREYS, ROLE_COLOURS, SCORE_COLOURS
 
 __all__ = [
@@ -733,7 +727,7 @@ def gap_sweep(gaps: dict[str, Sequence[float]]) -> Figure:
     --------
     >>> fig = gap_sweep({"single-label": [0, 0, 0], "multi-label": [0.1, 0.0, 0.4]})
     >>> [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "summary-1"]
-    ['P ≠ R in 2 of 3\\nlargest gap 0.40']
+    ['P ≠ R in 2 of 3\\nlargest gap 0.400']
     """
     if not isinstance(gaps, dict) or not gaps:
         raise ValueError("gaps must be a non-empty dict of case name to gaps")
@@ -748,7 +742,7 @@ def gap_sweep(gaps: dict[str, Sequence[float]]) -> Figure:
         x = i + rng.uniform(-0.3, 0.3, len(v))
         ax.scatter(x, v, s=6, color=_POINT_COLOUR, alpha=0.25, linewidths=0, gid=f"points-{i}")
         unequal = int(np.count_nonzero(v))
-        largest = "0 (exactly)" if unequal == 0 else f"{v.max():.2f}"
+        largest = "0 (exactly)" if unequal == 0 else f"{v.max():.3f}"
         ax.text(
             i,
             max(top, 0.1) * 1.06,

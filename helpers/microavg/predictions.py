@@ -31,7 +31,7 @@ from collections.abc import Hashable, Sequence
 import numpy as np
 
 from microavg._validate import real, whole_number
-from microavg.targets import as_array, check_labels, check_targets
+from microavg.targets import as_array, check_labels, check_targets, integer_labels
 
 __all__ = [
     "abstain_below",
@@ -190,7 +190,11 @@ def abstain_below(
         )
     top = np.argmax(arr, axis=1)
     sure = arr[np.arange(len(arr)), top] >= level
-    out = np.asarray(columns[top], dtype=np.result_type(columns, np.asarray([unknown])))
+    if wanted == "number":  # one integer dtype for both, exact (np.result_type may give float)
+        dtype = integer_labels([*columns.tolist(), int(unknown)], "labels and unknown").dtype
+    else:
+        dtype = np.result_type(columns, np.asarray([unknown]))
+    out = np.asarray(columns[top], dtype=dtype)
     out[~sure] = unknown
     return out
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
 __all__ = [
+    "check",
     "exact",
     "latex_array",
     "md_table",
@@ -128,6 +129,70 @@ def latex_array(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
             raise ValueError(f"rows holds a row of {len(row)} cells for {len(header)} columns")
         lines.append(" & ".join(row) + r" \\")
     return r"\begin{array}{" + "c" * len(header) + "}" + "\n".join(lines) + r"\end{array}"
+
+
+def written_as(written: str, computed: object) -> str:
+    """``computed`` written the way ``written`` is: "5/9 (55.6%)" (:func:`exact`, to the
+    decimals of its percentage), "55.6%" (:func:`percent`, to the decimals written), "5/9"
+    or "−3" (:func:`signed`), or "−2.3" (rounded to the decimals written); a number written
+    with thousands separators ("8,201,247") is computed with them.
+
+    >>> written_as("55.6%", Fraction(5, 9)), written_as("5/9 (55.6%)", Fraction(5, 9))
+    ('55.6%', '5/9 (55.6%)')
+    >>> written_as("−2.3", -2.34), written_as("4", 4), written_as("56%", 5 / 9)
+    ('−2.3', '4', '56%')
+    >>> written_as("8,201,247", 8201247), written_as("1,234.5", 1234.54)
+    ('8,201,247', '1,234.5')
+    >>> written_as("7/8 (87.50%)", Fraction(7, 8))
+    '7/8 (87.50%)'
+    """
+    text = written.strip()
+    if "(" in text:
+        inner = text.partition("(")[2].rstrip(")")
+        return exact(computed, len(inner.rstrip("%").partition(".")[2]))
+    decimals = len(text.rstrip("%").partition(".")[2])
+    if text.endswith("%"):
+        return percent(computed, decimals)
+    grouping = "," if "," in text else ""
+    if "/" in text:
+        return signed(computed)
+    if decimals == 0 and float(computed) == int(computed):
+        return signed(f"{int(computed):{grouping}}")
+    return signed(f"{float(computed):{grouping}.{decimals}f}")
+
+
+def check(*pairs: object) -> None:
+    """Assert that numbers written in a lesson's Markdown are the ones computed: ``pairs``
+    alternate the number as written and the computed value.
+
+    The folded cell after a Markdown cell checks each number the Markdown writes, so a
+    number that drifts from the engine fails the lesson under nbval.
+
+    >>> check("5/9 (55.6%)", Fraction(5, 9), "−3", -3)
+    >>> check("55.6%", Fraction(4, 9))
+    Traceback (most recent call last):
+    AssertionError: the prose says 55.6%, the engine computes 44.4%
+    >>> check("8,201,247", 8201248)
+    Traceback (most recent call last):
+    AssertionError: the prose says 8,201,247, the engine computes 8,201,248
+    >>> check("55.6%")
+    Traceback (most recent call last):
+    TypeError: pairs must alternate a written number and a computed one, got 1 values
+    """
+    if len(pairs) % 2 or not pairs:
+        raise TypeError(
+            f"pairs must alternate a written number and a computed one, got {len(pairs)} values"
+        )
+    for written, computed in zip(pairs[::2], pairs[1::2], strict=True):
+        if not isinstance(written, str):
+            raise TypeError(f"a written number must be text, got {written!r}")
+        if isinstance(computed, bool) or computed is None:
+            raise TypeError(f"a computed value must be a number, got {computed!r}")
+        expected = written_as(written, computed)
+        if expected != written.strip():
+            raise AssertionError(
+                f"the prose says {written.strip()}, the engine computes {expected}"
+            )
 
 
 def say(text: str) -> None:

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from microavg._validate import real, whole_number
-from microavg.counts import confusion_matrix
+from microavg._validate import real, shown, whole_number
+from microavg.metrics import confusion_matrix
 
 __all__ = [
     "SKILL_SPREAD",
@@ -35,6 +35,8 @@ __all__ = [
 
 SKILL_SPREAD = 0.15
 """The spread (standard deviation) of one classifier's skill on one label around ``skill``."""
+
+_MAX_DRAWS = 2**32 - 1  # the generator's counter is 32 bits: one index per draw
 
 _GOLDEN = np.uint32(0x9E3779B9)
 _M1, _M2 = np.uint32(0x85EBCA6B), np.uint32(0xC2B2AE35)
@@ -142,7 +144,8 @@ def simulate_classifiers(
     Raises
     ------
     ValueError
-        If an argument is of the wrong type or out of its range.
+        If an argument is of the wrong type or out of its range, or if the draws
+        (``n_classifiers * n_samples``) pass 2**32 - 1, the generator's 32-bit counter.
 
     Examples
     --------
@@ -151,12 +154,22 @@ def simulate_classifiers(
     >>> all(ma.scores(y_true, row).f1 == ma.accuracy(y_true, row) for row in y_pred)
     True
     """
-    whole_number("n_classifiers", n_classifiers, 1)
-    whole_number("n_samples", n_samples, 1)
+    n_classifiers = whole_number("n_classifiers", n_classifiers, 1)
+    n_samples = whole_number("n_samples", n_samples, 1)
     skill = real("skill", skill, 0.0, 1.0)
     seed = whole_number("seed", seed, 0, 2**32 - 1)
     frequencies = label_frequencies(n_labels, imbalance)
     n_labels = int(n_labels)
+    for name, draws in (
+        ("n_classifiers * n_samples", n_classifiers * n_samples),
+        ("n_classifiers * n_labels * 4", n_classifiers * n_labels * _NOISE_TERMS),
+    ):
+        if draws > _MAX_DRAWS:
+            raise ValueError(
+                f"{name} must be at most 2**32 - 1 (each draw of the generator the page "
+                f"shares has a 32-bit index), got {shown(draws)}: simulate fewer classifiers "
+                "or rows"
+            )
 
     def stream(name: str, size: int) -> np.ndarray:
         return uniform(seed, _STREAMS[name], np.arange(size, dtype=np.uint32))

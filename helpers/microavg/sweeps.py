@@ -4,6 +4,8 @@
 :func:`precision_recall_gaps` scores each exactly (with fractions) and returns
 ``|P - R|`` of its micro averages. For single-label data with every label counted the
 gap is exactly 0 in every case; with labels left out, or multi-label data, it is not.
+:func:`sweep` does the same and says, for each case where P = R, why (:func:`why_equal`,
+one of :data:`REASONS`).
 
 Numpy only; the draws are reproducible from ``seed``.
 
@@ -17,18 +19,32 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
 
 from microavg._validate import one_of, whole_number
-from microavg.counts import scores
+from microavg.metrics import label_counts, scores
 
-__all__ = ["CASES", "precision_recall_gaps", "random_cases"]
+__all__ = [
+    "CASES",
+    "REASONS",
+    "Sweep",
+    "precision_recall_gaps",
+    "random_cases",
+    "sweep",
+    "why_equal",
+]
 
 CASES = ("single-label", "labels left out", "multi-label")
 """The kinds of random case: every label counted; a random subset of labels kept
 (``labels=``, as when "O" is left out in NER); multi-label indicator arrays."""
+
+REASONS = ("nothing unmatched", "ΣTP = 0", "balanced by chance")
+"""Why micro P = R in a case where an error need not be both an FP and an FN: no such
+error was made; no counted label has a true positive, so P = R = 0; or the unmatched FPs
+and FNs balance by chance (ΣFP = ΣFN)."""
 
 
 def random_cases(
@@ -126,10 +142,139 @@ def precision_recall_gaps(
     >>> len(gaps), min(gaps), max(gaps) > 0
     (200, Fraction(0, 1), True)
     """
-    gaps = []
+    return [
+        _gap(y_true, y_pred, labels)
+        for y_true, y_pred, labels in random_cases(
+            case, n_cases, seed=seed, max_rows=max_rows, max_labels=max_labels
+        )
+    ]
+
+
+def _gap(y_true: np.ndarray, y_pred: np.ndarray, labels: list[int] | None) -> Fraction:
+    s = scores(y_true, y_pred, labels=labels, exact=True)
+    return abs(s.precision - s.recall)
+
+
+def why_equal(y_true: object, y_pred: object, labels: list | None = None) -> str:
+    """Why micro precision equals micro recall (``zero_division=0``): one of :data:`REASONS`.
+
+    An error is *unmatched* when it is an FP without an FN or an FN without an FP: in
+    single-label data, an error between a counted label and one left out by ``labels``; in
+    multi-label data, every FP and every FN.
+
+    Parameters
+    ----------
+    y_true, y_pred : array-like
+        Single-label labels, or 2-D 0/1 indicator arrays, as for :func:`microavg.scores`.
+    labels : list, optional
+        The labels counted (all when None).
+
+    Returns
+    -------
+    str
+        "nothing unmatched", "ΣTP = 0" or "balanced by chance".
+
+    Raises
+    ------
+    ValueError
+        If micro precision and recall differ, or the arguments are refused by
+        :func:`microavg.label_counts`.
+
+    Examples
+    --------
+    >>> why_equal([0, 1, 2], [1, 2, 0])
+    'nothing unmatched'
+    >>> why_equal([0, 1, 2], [2, 0, 1], labels=[0])
+    'ΣTP = 0'
+    >>> why_equal([0, 0, 1, 2], [0, 2, 1, 1], labels=[0, 1])
+    'balanced by chance'
+    >>> why_equal([0, 0], [0, 1], labels=[0])
+    Traceback (most recent call last):
+    ValueError: y_true and y_pred give micro precision 1 and recall 1/2, which differ
+    """
+    counts = label_counts(y_true, y_pred, labels=labels)
+    tp, fp, fn = (int(x.sum()) for x in (counts.tp, counts.fp, counts.fn))
+    if tp and fp != fn:
+        precision, recall = Fraction(tp, tp + fp), Fraction(tp, tp + fn)
+        raise ValueError(
+            f"y_true and y_pred give micro precision {precision} and recall {recall}, which differ"
+        )
+    truth, predicted = np.asarray(y_true), np.asarray(y_pred)
+    if truth.ndim == 2:  # in multi-label data every FP and every FN is unmatched
+        unmatched = fp + fn
+    elif labels is None:
+        unmatched = 0
+    else:  # an error between a counted and a left-out label is unmatched
+        kept = list(counts.labels)
+        unmatched = int((np.isin(truth, kept) != np.isin(predicted, kept)).sum())
+    if unmatched == 0:
+        return REASONS[0]
+    return REASONS[1] if tp == 0 else REASONS[2]
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """One kind of random case, swept: every case's gap, and why P = R where it is.
+
+    Attributes
+    ----------
+    case : str
+        The kind of case, one of :data:`CASES`.
+    gaps : tuple of fractions.Fraction
+        ``|P - R|`` of each case, in the order drawn.
+    reasons : dict of str to int
+        For each of :data:`REASONS`, how many cases with P = R it explains.
+    """
+
+    case: str
+    gaps: tuple[Fraction, ...]
+    reasons: dict[str, int]
+
+    @property
+    def parted(self) -> int:
+        """How many cases have P ≠ R."""
+        return sum(gap != 0 for gap in self.gaps)
+
+    @property
+    def equal(self) -> int:
+        """How many cases have P = R."""
+        return len(self.gaps) - self.parted
+
+    @property
+    def largest(self) -> Fraction:
+        """The largest gap."""
+        return max(self.gaps)
+
+
+def sweep(
+    case: str,
+    n_cases: int = 2000,
+    *,
+    seed: int = 0,
+    max_rows: int = 60,
+    max_labels: int = 6,
+) -> Sweep:
+    """Score ``n_cases`` random cases of one kind exactly, and say why P = R where it is.
+
+    Arguments as :func:`random_cases`; the gaps are :func:`precision_recall_gaps`'s.
+
+    Returns
+    -------
+    Sweep
+
+    Examples
+    --------
+    >>> swept = sweep("labels left out", n_cases=200, seed=3)
+    >>> swept.parted + swept.equal, swept.equal == sum(swept.reasons.values())
+    (200, True)
+    >>> sweep("single-label", n_cases=50).reasons
+    {'nothing unmatched': 50, 'ΣTP = 0': 0, 'balanced by chance': 0}
+    """
+    gaps, reasons = [], dict.fromkeys(REASONS, 0)
     for y_true, y_pred, labels in random_cases(
         case, n_cases, seed=seed, max_rows=max_rows, max_labels=max_labels
     ):
-        s = scores(y_true, y_pred, labels=labels, exact=True)
-        gaps.append(abs(s.precision - s.recall))
-    return gaps
+        gaps.append(_gap(y_true, y_pred, labels))
+        if gaps[-1] == 0:
+            reasons[why_equal(y_true, y_pred, labels)] += 1
+    return Sweep(case, tuple(gaps), reasons)

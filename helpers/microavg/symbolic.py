@@ -8,22 +8,23 @@ with ``sympy.Sum``, one transformation per step, and :func:`score_chain` carries
 P = R = F1 = accuracy. :func:`latex` prints every expression the way the lessons show
 it.
 
-Labels of a concrete matrix are the indices ``0, 1, ..., k - 1`` (as in
-``ConfusionMatrix.from_counts``); the general proof counts them ``1, ..., k``, as a
-mathematician would.
+Labels are numbered ``1, ..., k`` everywhere here, as the lessons and the general proof
+number them: cell ``c_{12}`` is true label 1, predicted label 2, and ``labels=[2, 3]``
+keeps labels 2 and 3. (Only a sympy Matrix's own indexing counts from 0: ``C[0, 1]`` is
+``c_{12}``.)
 
 >>> from microavg import symbolic
 >>> symbolic.fp_fn_gap(3)
 0
->>> symbolic.fp_fn_gap(3, labels=[1, 2])
-c_{01} + c_{02} - c_{10} - c_{20}
+>>> symbolic.fp_fn_gap(3, labels=[2, 3])
+c_{12} + c_{13} - c_{21} - c_{31}
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
+import numpy as np
 import sympy as sp
 from sympy.printing.latex import LatexPrinter
 
@@ -32,13 +33,14 @@ from microavg.targets import check_labels
 
 __all__ = [
     "confusion_symbols",
-    "count_from_one",
     "counts",
     "fp_fn_gap",
     "general_proof",
     "latex",
+    "left_out",
     "micro_scores",
     "score_chain",
+    "with_counts",
 ]
 
 # A symbolic matrix beyond 30 x 30 (900 symbols) is too large to read or to print.
@@ -60,20 +62,25 @@ _N = sp.Symbol("N", integer=True, positive=True)
 
 
 def _label_indices(labels: object, k: int) -> list[int]:
-    """``labels`` (default: all) as distinct label indices from 0 to ``k - 1``."""
+    """``labels`` (default: all), distinct label numbers from 1 to ``k``, as the positions
+    ``0`` to ``k - 1`` of their rows and columns."""
     if labels is None:
         return list(range(k))
-    return check_labels(labels, "index", n_columns=k).tolist()
+    numbers = check_labels(labels, "index", n_columns=np.iinfo(np.intp).max)  # whole, distinct
+    outside = numbers[(numbers < 1) | (numbers > k)]
+    if outside.size:
+        raise ValueError(f"labels holds {outside[0].item()}: labels are numbered from 1 to {k}")
+    return (numbers - 1).tolist()
 
 
-def _as_matrix(C: object) -> sp.Matrix:
+def _as_matrix(C: object, name: str = "C") -> sp.Matrix:
     """``C`` as a square sympy Matrix (k >= 1), or a ValueError naming it."""
     try:
         matrix = C if isinstance(C, sp.MatrixBase) else sp.Matrix(C)
     except (TypeError, ValueError, sp.SympifyError):
-        raise ValueError(f"C must be a square matrix, got {C!r}") from None
+        raise ValueError(f"{name} must be a square matrix, got {C!r:.80}") from None
     if not matrix.is_square or matrix.rows == 0:
-        raise ValueError(f"C has shape {matrix.shape}: expected a square k x k matrix, k >= 1")
+        raise ValueError(f"{name} has shape {matrix.shape}: expected a square k x k matrix, k >= 1")
     return matrix
 
 
@@ -81,47 +88,18 @@ def _as_matrix(C: object) -> sp.Matrix:
 
 
 def _cell_name(i: int, j: int) -> str:
-    # c_{01} while both indices are single digits, c_{1,10} beyond, so no name is ambiguous.
-    sep = "," if i >= 10 or j >= 10 else ""
-    return f"c_{{{i}{sep}{j}}}"
-
-
-_CELL_NAME = re.compile(r"c_\{(\d)(\d)\}|c_\{(\d+),(\d+)\}")
-
-
-def count_from_one(expr: sp.Basic) -> sp.Basic:
-    """``expr`` with its confusion-matrix cells renamed to number labels from 1.
-
-    :func:`confusion_symbols` names each cell by its Python position, counted from 0
-    (``c_{01}`` is true label 0, predicted label 1). A page that numbers labels from 1 to k,
-    as the general proof does, shows ``c_{12}`` for the same cell. Only the names change:
-    other symbols are kept, and so is the expression's shape, so a sum kept unevaluated
-    (grouped label by label) stays grouped rather than sorted into one flat list.
-
-    >>> count_from_one(fp_fn_gap(2, labels=[1]))
-    c_{12} - c_{21}
-    >>> count_from_one(confusion_symbols(10)[9, 0])
-    c_{10,1}
-    >>> _, fp, _ = counts(confusion_symbols(2))
-    >>> print(latex(count_from_one(sp.Add(*fp, evaluate=False))))
-    c_{21} + c_{12}
-    """
-    renamed = {}
-    for symbol in sp.sympify(expr).free_symbols:
-        match = _CELL_NAME.fullmatch(symbol.name)
-        if match:
-            i, j = (int(n) + 1 for n in filter(None, match.groups()))
-            renamed[symbol] = sp.Symbol(_cell_name(i, j), **symbol.assumptions0)
-    with sp.evaluate(False):
-        return sp.sympify(expr).xreplace(renamed)
+    # Row i, column j (from 0) is c_{(i+1)(j+1)}: c_{12} while both label numbers are single
+    # digits, c_{1,10} beyond, so no name is ambiguous.
+    sep = "," if i >= 9 or j >= 9 else ""
+    return f"c_{{{i + 1}{sep}{j + 1}}}"
 
 
 def confusion_symbols(k: int) -> sp.Matrix:
     """A k x k confusion matrix of symbols: rows are true labels, columns predicted.
 
-    Cell ``(i, j)`` is the symbol ``c_{ij}``, a non-negative integer: how many
-    predictions have true label ``i`` and predicted label ``j``. The same cell has the same symbol
-    whatever ``k`` is.
+    Label numbers run from 1 to ``k``: the symbol ``c_{ij}``, a non-negative integer, is how
+    many predictions have true label ``i`` and predicted label ``j`` (at the Matrix's
+    position ``[i - 1, j - 1]``). The same cell has the same symbol whatever ``k`` is.
 
     Parameters
     ----------
@@ -141,8 +119,8 @@ def confusion_symbols(k: int) -> sp.Matrix:
     --------
     >>> confusion_symbols(2)
     Matrix([
-    [c_{00}, c_{01}],
-    [c_{10}, c_{11}]])
+    [c_{11}, c_{12}],
+    [c_{21}, c_{22}]])
     >>> confusion_symbols(2)[0, 1].is_nonnegative
     True
     """
@@ -165,7 +143,7 @@ def counts(
     C : sympy.Matrix or array-like of shape (k, k)
         Rows are true labels, columns predicted; symbols or numbers.
     labels : sequence of int, optional
-        Label indices (0 to k - 1), distinct. Default: all, in order.
+        Label numbers (1 to k), distinct. Default: all, in order.
 
     Returns
     -------
@@ -175,14 +153,14 @@ def counts(
     Raises
     ------
     ValueError
-        If ``C`` is not square or ``labels`` holds an index out of range or twice.
+        If ``C`` is not square or ``labels`` holds a number out of range or twice.
 
     Examples
     --------
     >>> tp, fp, fn = counts(confusion_symbols(2))
     >>> tp, fp, fn
-    ([c_{00}, c_{11}], [c_{10}, c_{01}], [c_{01}, c_{10}])
-    >>> counts([[2, 1], [0, 3]], labels=[1])
+    ([c_{11}, c_{22}], [c_{21}, c_{12}], [c_{12}, c_{21}])
+    >>> counts([[2, 1], [0, 3]], labels=[2])
     ([3], [1], [0])
     """
     C = _as_matrix(C)
@@ -206,7 +184,7 @@ def fp_fn_gap(k: int, labels: Sequence[int] | None = None) -> sp.Expr:
     k : int
         The number of labels, from 1 to ``MAX_K``.
     labels : sequence of int, optional
-        The label indices kept. Default: all.
+        The label numbers kept (1 to k). Default: all.
 
     Returns
     -------
@@ -221,11 +199,95 @@ def fp_fn_gap(k: int, labels: Sequence[int] | None = None) -> sp.Expr:
     --------
     >>> fp_fn_gap(4)
     0
-    >>> fp_fn_gap(3, labels=[0, 1])
-    -c_{02} - c_{12} + c_{20} + c_{21}
+    >>> fp_fn_gap(3, labels=[1, 2])
+    -c_{13} - c_{23} + c_{31} + c_{32}
     """
     _, fp, fn = counts(confusion_symbols(k), labels)
     return sp.expand(sp.Add(*fp) - sp.Add(*fn))
+
+
+def with_counts(expr: sp.Basic, counts: object) -> sp.Basic:
+    """``expr``, an expression in the cells of :func:`confusion_symbols`, with each cell
+    replaced by its count in ``counts`` (a square matrix, rows true, columns predicted).
+
+    Parameters
+    ----------
+    expr : sympy expression
+    counts : array-like of shape (k, k)
+        Whole numbers, at least 0.
+
+    Returns
+    -------
+    sympy expression
+        A number when ``expr`` holds no other symbol.
+
+    Raises
+    ------
+    ValueError
+        If ``counts`` is not a square matrix of whole numbers at least 0, or is larger than
+        ``MAX_K``.
+
+    Examples
+    --------
+    >>> with_counts(fp_fn_gap(3, labels=[2, 3]), [[2, 1, 1], [1, 1, 0], [0, 1, 2]])
+    1
+    >>> with_counts(fp_fn_gap(2), [[1, -2], [0, 1]])
+    Traceback (most recent call last):
+    ...
+    ValueError: counts must hold whole numbers at least 0, got -2 at row 1, column 2
+    """
+    if not isinstance(counts, sp.MatrixBase):
+        flat = np.asarray(counts, dtype=object).ravel()
+        if any(isinstance(value, bool | np.bool_) for value in flat):
+            raise ValueError("counts must hold whole numbers at least 0, got True or False")
+    matrix = _as_matrix(counts, "counts")
+    if matrix.rows > MAX_K:
+        raise ValueError(f"counts has {matrix.rows} labels: at most {MAX_K} can be symbols")
+    k = matrix.rows
+    for n, value in enumerate(matrix):
+        if not (value.is_integer and value.is_nonnegative):
+            row, column = divmod(n, k)
+            raise ValueError(
+                f"counts must hold whole numbers at least 0, got {value} at row {row + 1}, "
+                f"column {column + 1}"
+            )
+    return expr.subs(dict(zip(confusion_symbols(k), matrix, strict=True)))
+
+
+def left_out(counts: object) -> list[tuple[int, sp.Expr, sp.Basic]]:
+    """ΣFP - ΣFN over every label but one, for each label of ``counts`` left out in turn.
+
+    Parameters
+    ----------
+    counts : array-like of shape (k, k), k >= 2
+        A confusion matrix of counts (rows true, columns predicted).
+
+    Returns
+    -------
+    list of (int, sympy.Expr, sympy number)
+        For each label number ``n`` from 1 to k: ``n``, the residual in symbols
+        (:func:`fp_fn_gap` over the other labels) and its value on ``counts``.
+
+    Examples
+    --------
+    >>> for n, residual, value in left_out([[2, 1, 1], [1, 1, 0], [0, 1, 2]]):
+    ...     print(n, residual, value)
+    1 c_{12} + c_{13} - c_{21} - c_{31} 1
+    2 -c_{12} + c_{21} + c_{23} - c_{32} -1
+    3 -c_{13} - c_{23} + c_{31} + c_{32} 0
+    >>> left_out([[3]])
+    Traceback (most recent call last):
+    ...
+    ValueError: counts has 1 label: leaving one out needs at least 2
+    """
+    k = _as_matrix(counts, "counts").rows
+    if k < 2:
+        raise ValueError(f"counts has {k} label: leaving one out needs at least 2")
+    rows = []
+    for n in range(1, k + 1):
+        residual = fp_fn_gap(k, labels=[m for m in range(1, k + 1) if m != n])
+        rows.append((n, residual, with_counts(residual, counts)))
+    return rows
 
 
 def micro_scores(k: int) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]:
@@ -251,7 +313,7 @@ def micro_scores(k: int) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]:
     >>> import sympy
     >>> P, R, F1, acc = micro_scores(2)
     >>> print(latex(P))
-    \frac{c_{00} + c_{11}}{\left(c_{00} + c_{11}\right) + \left(c_{10} + c_{01}\right)}
+    \frac{c_{11} + c_{22}}{\left(c_{11} + c_{22}\right) + \left(c_{21} + c_{12}\right)}
     >>> P == R
     False
     >>> [sympy.simplify(d) for d in (P - R, F1 - P, P - acc)]
@@ -568,8 +630,8 @@ def latex(expr: sp.Basic) -> str:
 
     Examples
     --------
-    >>> latex(fp_fn_gap(3, labels=[1, 2]))
-    'c_{01} + c_{02} - c_{10} - c_{20}'
+    >>> latex(fp_fn_gap(3, labels=[2, 3]))
+    'c_{12} + c_{13} - c_{21} - c_{31}'
     >>> print(latex(general_proof()[4][1]))
     \sum_{i=1}^{k} {c}_{i,i} - \sum_{j=1}^{k} {c}_{j,j}
     """

@@ -1,8 +1,9 @@
 """The door: check ``y_true``, ``y_pred`` and ``labels`` once, then trust them.
 
-Every public function of :mod:`microavg.counts` and :mod:`microavg.scores` passes its
-inputs through :func:`check_targets` (and :func:`check_labels`,
-:func:`check_sample_weight`), which either returns clean numpy arrays or raises a
+Every public function of :mod:`microavg.metrics` (and the constructors of
+:mod:`microavg.counts`) passes its inputs through :func:`check_targets` (and
+:func:`check_labels`, :func:`check_sample_weight`), which either returns clean numpy
+arrays or raises a
 :class:`ValueError` naming the argument and what was wrong with it, as scikit-learn's
 ``_check_targets`` does.
 """
@@ -15,12 +16,26 @@ from typing import Literal
 
 import numpy as np
 
-__all__ = ["Targets", "as_array", "check_labels", "check_sample_weight", "check_targets"]
+from microavg._validate import shown
+
+__all__ = [
+    "Targets",
+    "as_array",
+    "check_labels",
+    "check_labels_for",
+    "check_sample_weight",
+    "check_targets",
+    "integer_labels",
+]
 
 Kind = Literal["single", "multi"]
 
 # Whole-number weights are summed in float64 (np.bincount): exact below 2**53.
 _EXACT_INT_SUM = 2**53
+_HUGE_WHOLE_WEIGHTS = (
+    "sample_weight holds whole numbers summing to 2**52 or more: too large to count "
+    "exactly; scale them down or pass floats"
+)
 
 
 @dataclass(frozen=True)
@@ -68,8 +83,12 @@ _INT64 = np.iinfo(np.int64)
 _UINT64 = np.iinfo(np.uint64)
 
 
-def _integer_array(values: list, name: str) -> np.ndarray:
-    """Python whole numbers as int64 (or uint64, for labels of 2**63 and more), or refuse them."""
+def integer_labels(values: list, name: str) -> np.ndarray:
+    """Python whole numbers as int64 (or uint64, for labels of 2**63 and more), or refuse them.
+
+    >>> integer_labels([0, 2**63], "labels").dtype
+    dtype('uint64')
+    """
     low, high = min(values), max(values)
     if _INT64.min <= low and high <= _INT64.max:
         return np.array(values, dtype=np.int64)
@@ -78,8 +97,8 @@ def _integer_array(values: list, name: str) -> np.ndarray:
     for i, value in enumerate(values):
         if not _INT64.min <= value <= _UINT64.max:
             raise ValueError(
-                f"{name} holds {value} at index {i}: whole-number labels must fit in 64 bits "
-                "(from -2**63 to 2**64 - 1)"
+                f"{name} holds {shown(value)} at index {i}: whole-number labels must fit in "
+                "64 bits (from -2**63 to 2**64 - 1)"
             )
     raise ValueError(
         f"{name} holds negative labels and labels of 2**63 or more: no 64-bit integer type "
@@ -92,16 +111,40 @@ def _is_whole(value: object) -> bool:
 
 
 def _describe(value: object) -> str:
-    return f"{value!r} ({type(value).__name__})"
+    return f"{shown(value)} ({type(value).__name__})"
+
+
+def _check_no_trailing_nul(value: str, name: str, i: int) -> None:
+    # numpy's str dtype drops trailing NULs: "A\x00" would be counted as "A".
+    if value.endswith("\x00"):
+        raise ValueError(
+            f"{name} holds {value!r} at index {i}: a label ending in NUL ('\\x00') would be "
+            "merged with the same label without it; remove the trailing NUL"
+        )
+
+
+def _check_not_bool_and_number(values: list, name: str) -> None:
+    """Refuse booleans mixed with other numbers: True would be counted as the label 1."""
+    first_bool = next((v for v in values if isinstance(v, bool | np.bool_)), None)
+    if first_bool is None:
+        return
+    other = next((v for v in values if not isinstance(v, bool | np.bool_)), None)
+    if other is not None:
+        raise ValueError(
+            f"{name} mixes booleans and numbers (e.g. {first_bool!r} and {shown(other)}): "
+            "use one kind of label (True/False, or whole numbers)"
+        )
 
 
 def _object_to_array(arr: np.ndarray, name: str) -> np.ndarray:
     """Turn an object array of labels into a str or int64 array, or refuse it."""
     seen_str = seen_num = None
-    for i, value in enumerate(arr.ravel().tolist()):
+    values = arr.ravel().tolist()
+    for i, value in enumerate(values):
         if value is None:
             raise ValueError(f"{name} holds None at index {i}: every row needs a label")
         if isinstance(value, str):
+            _check_no_trailing_nul(value, name, i)
             seen_str = value
         elif isinstance(value, numbers.Integral):
             seen_num = value
@@ -120,15 +163,15 @@ def _object_to_array(arr: np.ndarray, name: str) -> np.ndarray:
             )
         if seen_str is not None and seen_num is not None:
             raise ValueError(
-                f"{name} mixes strings and numbers (e.g. {seen_str!r} and {seen_num!r}): "
+                f"{name} mixes strings and numbers (e.g. {seen_str!r} and {shown(seen_num)}): "
                 "use one kind of label"
             )
     if seen_str is not None:
         return arr.astype(str)
-    values = arr.tolist()
+    _check_not_bool_and_number(values, name)
     if any(isinstance(v, float) for v in values):
         return _float_labels(np.array(values, dtype=np.float64), name)
-    return _integer_array([int(v) for v in values], name)
+    return integer_labels([int(v) for v in values], name)
 
 
 def _beyond_exact_floats(arr: np.ndarray) -> bool:
@@ -173,6 +216,10 @@ def _as_labels_1d(y: object, name: str) -> tuple[np.ndarray, str]:
                     f"{name} mixes strings and numbers (e.g. {_describe(value)} at index {i}): "
                     "use one kind of label"
                 )
+            _check_no_trailing_nul(value, name, i)
+    if arr.dtype.kind in "iuf" and arr.ndim == 1 and not isinstance(y, np.ndarray):
+        # np.asarray([True, 0]) silently turns True into 1: look at what was given.
+        _check_not_bool_and_number(list(y), name)  # type: ignore[arg-type]
     if arr.dtype.kind == "O":
         arr = _object_to_array(arr, name)
     kind = arr.dtype.kind
@@ -218,7 +265,8 @@ def check_targets(y_true: object, y_pred: object) -> Targets:
     ------
     ValueError
         If either is empty or of another length than the other, holds None, NaN or a
-        mix of strings and numbers, if one is 1-D and the other 2-D, or if a 2-D
+        mix of strings and numbers (or of booleans and other numbers, within one array or
+        across the two), if one is 1-D and the other 2-D, or if a 2-D
         indicator array holds something other than 0 and 1.
 
     Examples
@@ -275,6 +323,12 @@ def check_targets(y_true: object, y_pred: object) -> Targets:
         )
     if fam_t == "string":
         return Targets("single", t, p, fam_t, np.result_type(t.dtype, p.dtype))
+    if (t.dtype.kind == "b") != (p.dtype.kind == "b"):  # True would be counted as 1
+        bools, other = ("y_true", "y_pred") if t.dtype.kind == "b" else ("y_pred", "y_true")
+        raise ValueError(
+            f"{bools} holds booleans but {other} holds numbers: both must use the same kind "
+            "of label (True/False, or whole numbers; astype(int) counts True as 1)"
+        )
     floats = t.dtype.kind == "f" or p.dtype.kind == "f"
     if floats:  # whole numbers below 2**63: int64 holds each exactly
         t, p = (a.astype(np.int64) if a.dtype.kind == "f" else a for a in (t, p))
@@ -338,7 +392,7 @@ def check_labels(
     uniq, counts = np.unique(arr, return_counts=True)
     if (counts > 1).any():
         raise ValueError(
-            f"labels holds {uniq[counts > 1][0].item()!r} twice: each label may be listed once"
+            f"labels holds {shown(uniq[counts > 1][0].item())} twice: each label may be listed once"
         )
     if family in ("indicator", "index"):
         what = (
@@ -348,11 +402,12 @@ def check_labels(
         )
         if arr.dtype.kind not in "iu":  # strings, bools and floats such as 1.0
             bad = next(v for v in labels if not _is_whole(v))
-            raise ValueError(f"labels holds {bad!r}: {what} are whole numbers")
+            raise ValueError(f"labels holds {shown(bad)}: {what} are whole numbers")
         outside = (arr < 0) | (arr >= n_columns)
         if outside.any():
             raise ValueError(
-                f"labels holds {arr[outside][0].item()}: {what} run from 0 to {n_columns - 1}"
+                f"labels holds {shown(arr[outside][0].item())}: {what} run from 0 to "
+                f"{n_columns - 1}"
             )
         return arr.astype(np.intp)
     if family is not None and fam != family:
@@ -361,6 +416,29 @@ def check_labels(
             f"labels must be of the same kind as the data"
         )
     return arr
+
+
+def check_labels_for(targets: Targets, labels: object) -> np.ndarray | None:
+    """:func:`check_labels` against checked targets: labels of their family, or column
+    indices of multi-label indicator arrays.
+
+    >>> check_labels_for(check_targets([[1, 0], [0, 1]], [[1, 1], [0, 1]]), [2])
+    Traceback (most recent call last):
+    ...
+    ValueError: labels holds 2: column indices of the multi-label indicator arrays run from 0 to 1
+    """
+    if targets.kind == "multi":
+        return check_labels(labels, "indicator", n_columns=targets.y_true.shape[1])
+    checked = check_labels(labels, targets.family)
+    if checked is not None and targets.family == "number":
+        kinds = {True: "booleans", False: "numbers"}
+        given, held = checked.dtype.kind == "b", targets.y_true.dtype.kind == "b"
+        if given != held:
+            raise ValueError(
+                f"labels holds {kinds[given]} but y_true and y_pred hold {kinds[held]}: "
+                "labels must be of the same kind as the data"
+            )
+    return checked
 
 
 def _object_weights(arr: np.ndarray) -> np.ndarray:
@@ -373,7 +451,7 @@ def _object_weights(arr: np.ndarray) -> np.ndarray:
             )
     if all(isinstance(value, numbers.Integral) for value in values):
         if sum(abs(int(value)) for value in values) >= _EXACT_INT_SUM / 2:
-            return np.array(values, dtype=np.float64)  # refused below, with the reason
+            raise ValueError(_HUGE_WHOLE_WEIGHTS)
         return np.array(values, dtype=np.int64)
     try:
         return np.array([float(value) for value in values], dtype=np.float64)
@@ -438,15 +516,14 @@ def check_sample_weight(sample_weight: object, n_rows: int) -> np.ndarray | None
         arr = arr.astype(np.float64, copy=False)
         with np.errstate(over="ignore"):
             total = arr.sum()
-        if not np.isfinite(total):
+        # F1's denominator 2 ΣTP + ΣFP + ΣFN reaches twice the total: keep it finite.
+        if not np.isfinite(total) or total > np.finfo(np.float64).max / 2:
             raise ValueError(
-                "sample_weight sums to more than the largest float: scale the weights down"
+                "sample_weight sums to more than half the largest float (F1 doubles the sum): "
+                "scale the weights down"
             )
         return arr
     # Summed in float64 with a margin of 2: below 2**52 the float sum cannot hide 2**53.
     if float(arr.sum(dtype=np.float64)) >= _EXACT_INT_SUM / 2:
-        raise ValueError(
-            "sample_weight holds whole numbers summing to 2**52 or more: too large to count "
-            "exactly; scale them down or pass floats"
-        )
+        raise ValueError(_HUGE_WHOLE_WEIGHTS)
     return arr.astype(np.int64)

@@ -29,7 +29,16 @@ import numpy as np
 
 from microavg._validate import one_of
 
-__all__ = ["AVERAGES", "Counts", "Scores", "check_options", "ratio", "scores_from_counts"]
+__all__ = [
+    "AVERAGES",
+    "Counts",
+    "Scores",
+    "check_options",
+    "check_zero_division",
+    "ratio",
+    "reduce_counts",
+    "scores_from_counts",
+]
 
 AVERAGES = ("micro", "macro", "weighted", None)
 
@@ -92,6 +101,21 @@ def check_options(average: object, zero_division: object) -> float:
     ValueError: zero_division must be 0.0, 1.0 or nan, got 2
     """
     one_of("average", average, AVERAGES)
+    return check_zero_division(zero_division)
+
+
+def check_zero_division(zero_division: object) -> float:
+    """``zero_division`` as a float, if it is 0.0, 1.0 or nan (or the whole numbers 0, 1).
+
+    The one check of this option: the door functions and the explorers' rules call it.
+
+    >>> check_zero_division(0), check_zero_division(float("nan"))
+    (0.0, nan)
+    >>> check_zero_division(10**400)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: zero_division must be 0.0, 1.0 or nan, got 1000...
+    """
     whole = isinstance(zero_division, numbers.Integral) and not isinstance(zero_division, bool)
     if whole and zero_division in (0, 1):
         zero_division = float(zero_division)  # 0 and 1 are 0.0 and 1.0, as in scikit-learn
@@ -172,6 +196,13 @@ def scores_from_counts(
     Scores(average='micro', precision=3/4, recall=3/4, f1=3/4)
     """
     zero_division = check_options(average, zero_division)
+    return reduce_counts(counts, average=average, zero_division=zero_division, exact=exact)
+
+
+def reduce_counts(
+    counts: Counts, *, average: str | None, zero_division: float, exact: bool
+) -> Scores:
+    """:func:`scores_from_counts` for options already checked (by :func:`check_options`)."""
     tp, fp, fn = counts.tp, counts.fp, counts.fn
     if average == "micro":
         tp, fp, fn = (np.array([a.sum()]) for a in (tp, fp, fn))
