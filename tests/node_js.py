@@ -40,7 +40,10 @@ for await (const line of createInterface({ input: process.stdin })) {
   const request = JSON.parse(line);
   let answer;
   try {
-    if (request.bundle !== undefined) {
+    if (request.exports !== undefined) {
+      const m = await load(request.exports);
+      answer = { value: Object.fromEntries(Object.entries(m).map(([k, v]) => [k, typeof v])) };
+    } else if (request.bundle !== undefined) {
       const m = await import("data:text/javascript," + encodeURIComponent(request.bundle));
       answer = { value: { exports: Object.keys(m).sort(), render: typeof m.default.render } };
     } else {
@@ -84,7 +87,7 @@ class NodeModules:
 
     def __init__(self, node: str) -> None:
         self.process = subprocess.Popen(
-            [node, "--input-type=module", "-e", _RUNNER, str(STATIC)],
+            [node, "--no-warnings", "--input-type=module", "-e", _RUNNER, str(STATIC)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -99,6 +102,10 @@ class NodeModules:
 
     def call(self, module: str, fn: str, *args: object) -> dict:
         return self.ask({"module": module, "fn": fn, "args": encode(list(args))})
+
+    def exports(self, module: str) -> dict[str, str]:
+        """``{name: typeof}`` of what ``static/MODULE.js`` exports."""
+        return self.ask({"exports": module})["value"]
 
     def value(self, module: str, fn: str, *args: object) -> object:
         answer = self.call(module, fn, *args)

@@ -14,7 +14,7 @@ from microavg import examples, simulation
 from microavg.explorers import rules
 from microavg.explorers.editor import prediction_editor
 from microavg.explorers.many import many_classifiers
-from microavg.explorers.matrix import matrix_explorer
+from microavg.explorers.matrix import MatrixExplorer, matrix_explorer
 from microavg.explorers.rules import RefusedEdit
 
 WORKED = [[2, 1, 1], [1, 1, 0], [0, 1, 2]]
@@ -84,7 +84,7 @@ def test_matrix_explorer_starts_from_the_worked_example_with_the_engines_numbers
 def test_untick_a_and_b_then_shrinking_k_to_2_is_refused_so_a_label_stays_scored():
     ex = matrix_explorer()
     ex.kept = ["C"]
-    refused(ex, lambda: setattr(ex, "k", 2), "k = 2 would leave no label scored")
+    refused(ex, lambda: setattr(ex, "k", 2), "labels \\(k\\) = 2 would leave no label scored")
     ex.kept = ["A", "B", "C"]  # and later edits still work
     ex.k = 2
     assert ex.kept == ["A", "B"] and ex.counts == [[2, 1], [1, 1]]
@@ -96,7 +96,7 @@ def test_labels_that_do_not_fit_the_counts_are_refused_with_counts_and_kept_chec
     refused(ex, lambda: setattr(ex, "labels", ["X", "Y"]), "counts must be a 2 x 2 matrix")
     ex.labels = ["X", "Y", "Z"]  # renaming keeps the same positions scored
     assert ex.kept == ["X", "Y", "Z"] and ex.scores().f1 == 5 / 9
-    refused(ex, lambda: ex.update(kept=["A"]), 'kept must hold labels among X, Y, Z, got "A"')
+    refused(ex, lambda: ex.update(kept=["A"]), 'labels scored must be among X, Y, Z, got "A"')
 
 
 @pytest.mark.parametrize("label", ["$$", "$\\foo$", "$x$", "<b>bold</b>", "a|b"])
@@ -110,13 +110,13 @@ BAD_COUNTS = {
     "negative": ([[2, 1, 1], [1, 1, 0], [0, 1, -2]], r"counts\[2\]\[2\] must be a whole number"),
     "over the limit": ([[1_000_001, 1, 1], [1, 1, 0], [0, 1, 2]], "got 1000001"),
     "5,000 digits": ([[10**5000, 1, 1], [1, 1, 0], [0, 1, 2]], "a number of more than 12 digits"),
-    "a fraction": ([[1.5, 1, 1], [1, 1, 0], [0, 1, 2]], r"got 1\.5 \(float\)"),
-    "nan": ([[math.nan, 1, 1], [1, 1, 0], [0, 1, 2]], r"got nan \(float\)"),
-    "text": ([["3", 1, 1], [1, 1, 0], [0, 1, 2]], r"got '3' \(str\)"),
+    "a fraction": ([[1.5, 1, 1], [1, 1, 0], [0, 1, 2]], r"got 1\.5$"),
+    "nan": ([[math.nan, 1, 1], [1, 1, 0], [0, 1, 2]], r"got nan$"),
+    "text": ([["3", 1, 1], [1, 1, 0], [0, 1, 2]], 'got "3"$'),
     "None": (None, "counts must be a 3 x 3 matrix"),
     "ragged": ([[1, 2, 3], [1, 2], [1, 2, 3]], "counts must be a 3 x 3 matrix"),
     "every count 0": ([[0] * 3] * 3, "got every count 0"),
-    "a bool": ([[True, 1, 1], [1, 1, 0], [0, 1, 2]], r"got True \(bool\)"),
+    "a bool": ([[True, 1, 1], [1, 1, 0], [0, 1, 2]], r"got True$"),
 }
 
 
@@ -128,10 +128,10 @@ def test_bad_counts_from_python_are_refused_and_the_last_good_state_kept(case):
 
 
 WRONGLY_TYPED = {
-    "labels a number": ("labels", 5, "labels must be a list of labels, got int"),
-    "labels a string": ("labels", "ABC", "labels must be a list of labels, got str"),
+    "labels a number": ("labels", 5, "labels must be a list of labels, got 5"),
+    "labels a string": ("labels", "ABC", 'labels must be a list of labels, got "ABC"'),
     "a label None": ("labels", ["A", None, "C"], r"labels must hold text, got None"),
-    "kept a string": ("kept", "A", "kept must be a list of labels, got str"),
+    "kept a string": ("kept", "A", 'labels scored must be a list of labels, got "A"'),
     "counts a string": ("counts", "abc", "counts must be a 3 x 3 matrix"),
     "counts a dict": ("counts", {"a": 1}, "counts must be a 3 x 3 matrix"),
 }
@@ -153,20 +153,20 @@ def test_numpy_counts_and_k_as_numpy_integer_are_taken():
 @pytest.mark.parametrize("k", [11, 1, 2.5, "4", None, math.inf, True])
 def test_k_out_of_range_or_of_the_wrong_type_is_refused(k):
     ex = matrix_explorer()
-    refused(ex, lambda: setattr(ex, "k", k), "k must be a whole number from 2 to 10")
+    refused(ex, lambda: setattr(ex, "k", k), r"labels \(k\) must be a whole number from 2 to 10")
 
 
 @pytest.mark.parametrize("value", ["abc", 0.5, None, "None", True])
 def test_a_bad_zero_division_is_refused(value):
     ex = matrix_explorer()
-    refused(
-        ex, lambda: setattr(ex, "zero_division", value), "zero_division must be 0.0, 1.0 or nan"
-    )
+    refused(ex, lambda: setattr(ex, "zero_division", value), "zero_division must be 0, 1 or nan")
 
 
 def test_every_label_unticked_is_refused():
     ex = matrix_explorer()
-    refused(ex, lambda: setattr(ex, "kept", []), "kept must hold at least one label")
+    refused(
+        ex, lambda: setattr(ex, "kept", []), "labels scored must hold at least one label, got none"
+    )
 
 
 def test_a_refusal_clears_on_the_next_good_edit():
@@ -202,7 +202,7 @@ def test_state_sent_by_the_page_is_checked_as_from_python():
         sent.append(key) if isinstance(key, list) else None
     )  # what goes back to the page
     ex.set_state({"labels": ["X", "Y", "Z"], "kept": ["Q"]})
-    assert ex.labels == ["A", "B", "C"] and ex.message.startswith("Refused: kept must hold")
+    assert ex.labels == ["A", "B", "C"] and ex.message.startswith("Refused: labels scored must be")
     assert sent == [list(ex._state)], "the page gets the last good state back"
 
 
@@ -243,13 +243,19 @@ def test_editor_rows_are_edited_added_and_removed_with_the_engines_numbers():
 
 def test_editor_refuses_removing_the_last_row_an_unknown_label_and_too_many_rows():
     ed = prediction_editor(["A"], ["B"], labels=["A", "B"])
-    refused(ed, lambda: ed.remove_row(0), "y_true must hold from 1 to 40 rows, got 0")
-    refused(ed, lambda: ed.add_row("Z"), 'y_true must hold labels among A, B, got "Z"')
-    refused(ed, lambda: setattr(ed, "y_pred", [None]), 'got "None" in row 1')
+    refused(ed, lambda: ed.remove_row(0), "rows must number from 1 to 40, got 0")
+    refused(ed, lambda: ed.add_row("Z"), 'true label in row 2 must be one of A, B, got "Z"')
+    refused(
+        ed,
+        lambda: setattr(ed, "y_pred", [None]),
+        "predicted label in row 1 must be one of A, B, got None",
+    )
     refused(ed, lambda: setattr(ed, "labels", ["A", "A"]), "labels must be distinct")
-    refused(ed, lambda: setattr(ed, "labels", ["B", "C"]), "y_true must hold labels among B, C")
+    refused(
+        ed, lambda: setattr(ed, "labels", ["B", "C"]), "true label in row 1 must be one of B, C"
+    )
     ed.set_rows(["A"] * 40, ["A"] * 40, labels=["A", "B"])
-    refused(ed, lambda: ed.add_row(), "y_true must hold from 1 to 40 rows, got 41")
+    refused(ed, lambda: ed.add_row(), "rows must number from 1 to 40, got 41")
     refused(ed, lambda: ed.remove_row(40), "index must be a whole number from 0 to 39")
 
 
@@ -264,13 +270,13 @@ def test_many_classifiers_report_the_engines_scores_of_the_simulation():
 
 
 HOSTILE_PARAMETERS = {
-    "n_labels inf": ({"n_labels": math.inf}, "n_labels must be a whole number from 2 to 10"),
-    "n_labels 11": ({"n_labels": 11}, "n_labels must be a whole number from 2 to 10, got 11"),
+    "n_labels inf": ({"n_labels": math.inf}, "labels must be a whole number from 2 to 10, got inf"),
+    "n_labels 11": ({"n_labels": 11}, "labels must be a whole number from 2 to 10, got 11"),
     "seed nan": ({"seed": math.nan}, "seed must be a whole number from 0 to 99"),
     "skill 1.5": ({"skill": 1.5}, "skill must be a finite real number from 0.0 to 1.0"),
-    "skill text": ({"skill": "0.5"}, r"got '0.5' \(str\)"),
+    "skill text": ({"skill": "0.5"}, 'got "0.5"'),
     "imbalance None": ({"imbalance": None}, "imbalance must be a finite real number"),
-    "n_samples 10": ({"n_samples": 10}, "n_samples must be a whole number from 20 to 2000"),
+    "n_samples 10": ({"n_samples": 10}, "test rows must be a whole number from 20 to 2000, got 10"),
     "unknown": ({"speed": 3}, "speed is not a parameter"),
 }
 
@@ -294,4 +300,89 @@ def test_many_classifiers_take_numpy_numbers_and_refuse_bad_sizes():
 
 
 def test_simulation_limits_are_the_pages():
-    assert rules.SIMULATION["n_labels"][:2] == (rules.K_MIN, rules.K_MAX)
+    n_labels = rules.SIMULATION["n_labels"]
+    assert (n_labels["low"], n_labels["high"]) == (rules.K_MIN, rules.K_MAX)
+
+
+# -- issue 23: what the rules let through -----------------------------------------------
+
+
+def test_a_paste_without_names_gets_the_default_names_not_the_last_pastes():
+    ex = matrix_explorer()
+    ex.paste("cat,dog\n5,1\n2,7")
+    ex.paste("[[5 1]\n [2 7]]")
+    assert ex.labels == ["A", "B"] and ex.kept == ["A", "B"]  # lesson 03 asks to untick B
+
+
+def test_a_zero_division_too_large_for_a_float_is_refused_not_an_overflow():
+    ex = matrix_explorer()
+    refused(ex, lambda: setattr(ex, "zero_division", 10**400), "got a number of more than 12")
+    with pytest.raises(ValueError, match="zero_division must be 0, 1 or nan"):
+        matrix_explorer(zero_division=10**400)
+
+
+def test_refusals_name_the_controls_the_reader_sees():
+    many = many_classifiers(10)
+    with pytest.raises(ValueError, match=r"^test rows must be a whole number from 20 to 2000"):
+        many.set(n_samples=10)
+    with pytest.raises(ValueError, match=r"^label set must hold from 2 to 10 labels, got 0$"):
+        rules.parse_labels("")  # an empty label set box: 0 labels, not 1
+    ed = prediction_editor()
+    refused(ed, lambda: ed.update(y_pred=ed.y_pred[:-1]), "^predicted labels must be one per row")
+
+
+def test_a_count_of_5000_digits_is_refused_without_printing_it():
+    ex = matrix_explorer()
+    refused(ex, lambda: setattr(ex, "labels", ["A", "B", 10**5000]), "got a number of more than")
+
+
+def test_presets_keep_their_order_through_a_saved_notebook():
+    # nbformat writes a notebook's widget state with sorted keys; the buttons must come back
+    # in the order the lesson gives them.
+    import json
+
+    ex = matrix_explorer()
+    saved = json.loads(json.dumps(ex.get_state()["presets"], sort_keys=True))
+    assert [preset["name"] for preset in saved] == list(rules.PRESETS)
+
+
+@pytest.mark.parametrize(
+    "refused",
+    [
+        lambda ex: ex.update(bogus=1),
+        lambda ex: ex.apply_preset("nope"),
+    ],
+    ids=["update bogus", "apply_preset nope"],
+)
+def test_an_unrelated_refusal_replaces_the_message_line(refused):
+    ex = matrix_explorer()
+    with pytest.raises(ValueError):
+        ex.kept = []
+    stale = ex.message
+    with pytest.raises(ValueError) as err:
+        refused(ex)
+    assert ex.message == f"Refused: {err.value}" != stale
+
+
+def test_many_classifiers_say_when_an_unknown_parameter_is_refused():
+    many = many_classifiers(10)
+    with pytest.raises(ValueError, match="speed is not a parameter") as err:
+        many.set(speed=3)
+    assert many.message == f"Refused: {err.value}"
+
+
+def test_a_check_failing_with_another_error_leaves_no_explorer_open(monkeypatch):
+    from ipywidgets.widgets.widget import _instances
+
+    def broken(*_args):
+        raise TypeError("a check that broke")
+
+    monkeypatch.setattr(rules, "check_counts", broken)
+
+    def explorers():
+        return {key for key, w in _instances.items() if isinstance(w, MatrixExplorer)}
+
+    before = explorers()
+    with pytest.raises(TypeError):
+        matrix_explorer()
+    assert explorers() == before

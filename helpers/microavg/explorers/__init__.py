@@ -3,7 +3,11 @@ kernel), each with its state set and read from Python:
 
 * :func:`prediction_editor`: rows of (predicted, true) labels;
 * :func:`matrix_explorer`: a k x k confusion matrix, typed, stepped or pasted;
-* :func:`many_classifiers`: hundreds of simulated classifiers, F1 against accuracy.
+* :func:`many_classifiers`: hundreds of simulated classifiers, F1 against accuracy;
+* :func:`scored_items`: scores per label turned into label sets (abstaining, a threshold,
+  the top k), micro P, R and F1 against the accuracy that goes with the rule;
+* :func:`tag_table`: a 0/1 table of true and predicted tags, multi-label counts;
+* :func:`exercise`: an answer box that checks the reader's answer.
 
 Their rules live in :mod:`microavg.explorers.rules` (numpy only); a refused edit raises
 :class:`RefusedEdit` (a ``ValueError``) and is shown in the explorer. No pandas, no
@@ -18,16 +22,24 @@ needs no widget library.
 import importlib
 
 __all__ = [
+    "Exercise",
     "ManyClassifiers",
     "MatrixExplorer",
     "PredictionEditor",
     "RefusedEdit",
+    "ScoredItems",
+    "TagTable",
+    "exercise",
     "many_classifiers",
     "matrix_explorer",
     "prediction_editor",
+    "scored_items",
+    "tag_table",
 ]
 
 _HOMES = {
+    "Exercise": "exercises",
+    "exercise": "exercises",
     "ManyClassifiers": "many",
     "many_classifiers": "many",
     "MatrixExplorer": "matrix",
@@ -35,6 +47,10 @@ _HOMES = {
     "PredictionEditor": "editor",
     "prediction_editor": "editor",
     "RefusedEdit": "rules",
+    "ScoredItems": "scored",
+    "scored_items": "scored",
+    "TagTable": "tags",
+    "tag_table": "tags",
 }
 
 

@@ -3,7 +3,8 @@ the arithmetic.
 
 Each explorer is an ``anywidget.AnyWidget``: its state (a few traits: labels, counts, ...)
 lives in the widget model, its view and every number it shows are computed by the page's
-JavaScript (``static/*.js``, bundled per explorer by :func:`front_end`), so it works in
+JavaScript (``static/*.js``, bundled per explorer by esbuild into ``static/dist/``, which
+:func:`front_end` reads), so it works in
 JupyterLab, on Binder, and in the HTML export of a notebook, where no kernel runs.
 
 Python's side is thin. Every change of state, set from Python (an attribute, or
@@ -17,7 +18,6 @@ a ``ValueError``.
 from __future__ import annotations
 
 import copy
-import re
 from functools import cache
 from pathlib import Path
 from typing import ClassVar
@@ -30,37 +30,25 @@ from microavg.explorers.rules import RefusedEdit
 __all__ = ["STATIC", "Explorer", "front_end"]
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
-"""The page's side: ``metrics.js`` (arithmetic), ``rules.js``, ``prng.js``, ``dom.js``,
-one view per explorer, and ``explorers.css``."""
-
-_IMPORT = re.compile(r'^import \{[^}]*\} from "\./([a-z_]+)\.js";\n', re.MULTILINE)
+"""The page's side: ``metrics.js`` (arithmetic), ``rules.js`` with ``rules.json``,
+``prng.js``, ``dom.js``, one view per explorer, ``explorers.css``, and ``dist/``, each
+view bundled with what it imports (``node tools/bundle.mjs``, ``make bundle``)."""
 
 
 @cache
 def front_end(view: str) -> str:
-    """One explorer's ES module: ``view``.js after the modules it imports, in order.
+    """One explorer's ES module, bundled: ``static/dist/VIEW.js``.
 
     A widget's module is loaded from a string, where no relative import resolves, so each
-    ``import ... from "./x.js"`` is replaced by the module itself (once).
+    view is bundled by esbuild (``tools/bundle.mjs``) with the modules and data it imports.
+    The bundles are committed, so an installed package needs no node; a test checks that
+    they are current.
 
     >>> module = front_end("matrix_explorer")
-    >>> "export function summarize(" in module, 'from "./' in module
+    >>> "function summarize(" in module, 'from "./' in module
     (True, False)
     """
-    order: list[str] = []
-
-    def visit(name: str) -> None:
-        if name not in order:
-            for dependency in _IMPORT.findall(_read(name)):
-                visit(dependency)
-            order.append(name)
-
-    visit(view)
-    return "\n".join(f"// --- {name}.js\n{_IMPORT.sub('', _read(name))}" for name in order)
-
-
-def _read(name: str) -> str:
-    return (STATIC / f"{name}.js").read_text(encoding="utf-8")
+    return (STATIC / "dist" / f"{view}.js").read_text(encoding="utf-8")
 
 
 @cache
@@ -86,8 +74,8 @@ class Explorer(anywidget.AnyWidget):
         super().__init__(_css=style())
         try:
             self.update(**state)
-        except RefusedEdit:
-            self.close()  # no half-made widget left open
+        except Exception:
+            self.close()  # no half-made widget left open, whatever the check raised
             raise
         self.message = ""
         self.__dict__["_ready"] = True
@@ -120,10 +108,12 @@ class Explorer(anywidget.AnyWidget):
         """
         unknown = sorted(set(changes) - set(self._state))
         if unknown:
-            raise RefusedEdit(
+            err = RefusedEdit(
                 f"{unknown[0]} is not part of the explorer's state: it holds "
                 f"{', '.join(self._state)}"
             )
+            self.message = f"Refused: {err}"
+            raise err
         current = self.state if self.__dict__.get("_ready") else {}
         proposed = {**current, **self._defaults(changes, current)}
         try:

@@ -21,9 +21,10 @@ import traitlets as t
 
 from microavg import examples
 from microavg._validate import whole_number
-from microavg.counts import ConfusionMatrix, confusion_matrix, role
+from microavg.counts import ConfusionMatrix, role
 from microavg.explorers import rules
 from microavg.explorers.base import Explorer, front_end
+from microavg.metrics import confusion_matrix
 
 __all__ = ["PredictionEditor", "prediction_editor"]
 

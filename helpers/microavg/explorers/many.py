@@ -69,9 +69,11 @@ class ManyClassifiers(Explorer):
         """Move sliders, e.g. ``set(skill=0.5, seed=3)``: one edit, refused whole."""
         unknown = sorted(set(params) - set(PARAMETERS))
         if unknown:
-            raise rules.RefusedEdit(
+            err = rules.RefusedEdit(
                 f"{unknown[0]} is not a parameter: they are {', '.join(PARAMETERS)}"
             )
+            self.message = f"Refused: {err}"
+            raise err
         self.update(**params)
 
     def simulate(self) -> tuple[np.ndarray, np.ndarray]:

@@ -29,7 +29,7 @@ from microavg._validate import one_of
 from microavg.counts import ConfusionMatrix
 from microavg.explorers import rules
 from microavg.explorers.base import Explorer, front_end
-from microavg.scores import Scores
+from microavg.reduction import Scores
 
 __all__ = ["MatrixExplorer", "matrix_explorer"]
 
@@ -66,7 +66,10 @@ class MatrixExplorer(Explorer):
     zero_division = t.Any(0.0).tag(
         sync=True, to_json=_zero_division_to_json, from_json=_zero_division_from_json
     )
-    presets = t.Dict(rules.PRESETS).tag(sync=True)
+    presets = t.List([{"name": name, **preset} for name, preset in rules.PRESETS.items()]).tag(
+        sync=True
+    )
+    """The preset buttons, in order: a list, since a saved notebook sorts a dict's keys."""
 
     _state = ("labels", "counts", "kept", "zero_division")
 
@@ -122,7 +125,11 @@ class MatrixExplorer(Explorer):
 
     def apply_preset(self, name: str) -> None:
         """Show a preset: ``"worked"``, ``"imbalanced"`` or ``"ner"``, every label kept."""
-        one_of("name", name, tuple(rules.PRESETS))
+        try:
+            one_of("name", name, tuple(rules.PRESETS))
+        except ValueError as err:
+            self.message = f"Refused: {err}"
+            raise
         preset = rules.PRESETS[name]
         self.set_matrix(preset["counts"], preset["labels"])
 
@@ -157,13 +164,16 @@ class MatrixExplorer(Explorer):
     def quantities(self) -> dict[str, float]:
         """Every number the explorer shows, by the engine, keyed as the page tags it
         (``data-quantity``): ``"tp A"``, ``"label-f1 A"``, ``"micro-precision"``,
-        ``"accuracy"``, ``"sum-fp"``, ``"residual"``, ``"all-sum-fp"`` ...
+        ``"accuracy"``, ``"sum-fp"``, ``"residual"``, ``"all-sum-fp"``, and per label left
+        out ``"out-of A"`` (true A, predicted a label kept) and ``"into A"`` ...
 
         >>> ex = matrix_explorer()
         >>> ex.kept = ["B", "C"]
         >>> q = ex.quantities()
         >>> q["fp B"], q["sum-fp"], q["sum-fn"], q["residual"], q["micro-precision"]
         (2, 3, 2, 1, 0.5)
+        >>> q["out-of A"], q["into A"]
+        (2, 1)
         """
         cm = self.confusion_matrix
         counts = cm.label_counts(self.kept)
@@ -182,6 +192,11 @@ class MatrixExplorer(Explorer):
         out["sum-fp"], out["sum-fn"] = int(counts.fp.sum()), int(counts.fn.sum())
         out["residual"] = out["sum-fp"] - out["sum-fn"]
         out["all-sum-fp"], out["all-sum-fn"] = int(cm.fp.sum()), int(cm.fn.sum())
+        kept = [self.labels.index(label) for label in self.kept]
+        for i, label in enumerate(self.labels):
+            if label not in self.kept:  # its errors out of it (FPs) and into it (FNs)
+                out[f"out-of {label}"] = int(cm.counts[i, kept].sum())
+                out[f"into {label}"] = int(cm.counts[kept, i].sum())
         return out
 
 

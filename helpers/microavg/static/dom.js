@@ -107,6 +107,7 @@ const isNegative = (x) => x < 0 || Object.is(x, -0);
  * multiplies by 100 in floating point first, and so does this. */
 export function percent(x, digits = 1) {
   if (Number.isNaN(x)) return "nan";
+  if (!Number.isFinite(x)) return `${x < 0 ? MINUS : ""}inf%`;
   const y = 100 * x;
   return `${isNegative(y) ? MINUS : ""}${fixed(y, digits)}%`;
 }

@@ -8,13 +8,6 @@ import {
   element, messageLine, modelWriter, percent, points, quantity, svgElement, table,
 } from "./dom.js";
 
-const NAMES = {
-  n_labels: "labels",
-  n_samples: "test rows",
-  skill: "skill",
-  imbalance: "imbalance",
-  seed: "seed",
-};
 const POINT_COLOUR = "#CC79A7"; // palette.SCORE_COLOURS["F1"]
 const SIZE = 260;
 const PAD = 40;
@@ -84,20 +77,20 @@ function scatter(title, yName, xs, ys) {
 function render({ model, el }) {
   const message = messageLine();
   const controls = {};
-  const sliders = Object.entries(SIMULATION).map(([name, [low, high, step]]) => {
+  const sliders = Object.entries(SIMULATION).map(([name, { control, low, high, step }]) => {
     const range = element("input", {
       type: "range",
       min: low,
       max: high,
       step,
       className: `ma-range ma-range-${name}`,
-      "aria-label": `${NAMES[name]} slider`,
+      "aria-label": `${control} slider`,
     });
     const box = element("input", {
       type: "text",
       inputmode: "decimal",
       className: `ma-value ma-value-${name}`,
-      "aria-label": `${NAMES[name]}, ${low} to ${high} (Enter applies)`,
+      "aria-label": `${control}, ${low} to ${high} (Enter applies)`,
       size: 5,
     });
     // A slider's value is a multiple of its step, rounded to the step's decimals
@@ -110,7 +103,7 @@ function render({ model, el }) {
     });
     controls[name] = { range, box };
     return element("div", { className: "ma-slider" }, [
-      element("span", { className: "ma-slider-name", text: NAMES[name] }),
+      element("span", { className: "ma-slider-name", text: control }),
       range,
       box,
     ]);
@@ -132,9 +125,9 @@ function render({ model, el }) {
   const { commit, refuse } = modelWriter(model, () => {});
 
   function set(name, text) {
-    const [low, high, , whole] = SIMULATION[name];
+    const { control, low, high, whole } = SIMULATION[name];
     try {
-      commit({ [name]: parseNumber(text, name, low, high, whole) });
+      commit({ [name]: parseNumber(text, control, low, high, whole) });
     } catch (error) {
       refuse(error);
     }

@@ -6,7 +6,7 @@
 
 import { summarize } from "./metrics.js";
 import {
-  K_MAX, K_MIN, MAX_COUNT, checkKeptLabels, checkNotEmpty, parseCount, parseMatrix,
+  CONTROLS, K_MAX, K_MIN, MAX_COUNT, checkCounts, checkKept, parseCount, parseMatrix,
   parseNumber, resized, freshLabels,
 } from "./rules.js";
 import {
@@ -47,10 +47,10 @@ function readState(model) {
 
 function render({ model, el }) {
   const message = messageLine();
-  const presetButtons = Object.entries(model.get("presets")).map(([name, preset]) => {
+  const presetButtons = model.get("presets").map((preset) => {
     const button = element("button", {
       type: "button",
-      className: `ma-button ma-preset ma-preset-${name}`,
+      className: `ma-button ma-preset ma-preset-${preset.name}`,
       text: preset.text,
     });
     button.addEventListener("click", () =>
@@ -137,7 +137,7 @@ function render({ model, el }) {
       const value = parseCount(text, cellName(i, j));
       const counts = model.get("counts").map((row) => [...row]);
       counts[i][j] = value;
-      checkNotEmpty(counts);
+      checkCounts(counts, counts.length);
       cell.removeAttribute("aria-invalid");
       commit({ counts });
     } catch (error) {
@@ -170,7 +170,7 @@ function render({ model, el }) {
   function onK() {
     const state = readState(model);
     try {
-      const k = parseNumber(kInput.value, "k", K_MIN, K_MAX, true);
+      const k = parseNumber(kInput.value, CONTROLS.k, K_MIN, K_MAX, true);
       if (k !== state.labels.length) commit(resized(state.labels, state.counts, state.kept, k));
     } catch (error) {
       refuse(error);
@@ -194,7 +194,7 @@ function render({ model, el }) {
       n === i ? boxes[i].checked : state.kept.includes(label),
     );
     try {
-      commit({ kept: checkKeptLabels(kept, state.labels) });
+      commit({ kept: checkKept(kept, state.labels) });
     } catch (error) {
       boxes[i].checked = true;
       refuse(error);
@@ -320,11 +320,26 @@ function render({ model, el }) {
       ["residual ΣFP − ΣFN over them", [count("residual", result.residual)]],
     ];
     const note = leftOut.length === 0 ? "" : ` (labels left out: ${leftOut.join(", ")})`;
+    // Per label left out: its unpartnered errors, and which of P and R the residual lifts.
+    const outRows = result.leftOut.map(({ index, outOf, into }) => {
+      const label = state.labels[index];
+      return [label, [count("out-of", outOf, label), count("into", into, label)]];
+    });
+    const lifts =
+      result.micro.parts.precision[0] === 0 ? "ΣTP = 0: neither precision nor recall is lifted"
+        : result.residual > 0 ? "ΣFP > ΣFN: recall is lifted above precision"
+        : result.residual < 0 ? "ΣFP < ΣFN: precision is lifted above recall"
+          : "ΣFP = ΣFN: the errors out of and into the labels left out balance";
     const head = ["label", "TP", "FP", "FN", "support", "precision", "recall", "F1"];
     readout.replaceChildren(
       table("ma-labels", head, perLabelRows, null, "counts and scores per label kept"),
       table("ma-averages", ["", "precision", "recall", "F1"], averageRows, null, "averages"),
       table("ma-totals", null, totalRows, null, "sums over the labels kept"),
+      ...(outRows.length === 0 ? [] : [
+        table("ma-left-out", ["label left out", "errors out of it (FP)", "errors into it (FN)"],
+          outRows, null, "errors out of and into each label left out"),
+        element("div", { className: "ma-lifts" }, [quantity("lifts", lifts, null)]),
+      ]),
       element("div", { className: "ma-verdict" }, [quantity("verdict", verdict(result), null), note]),
     );
   }

@@ -11,17 +11,21 @@
 // * a ratio whose denominator is 0 is `zeroDivision` (0, 1 or NaN), and NaN scores are
 //   left out of the macro and weighted averages (all NaN: NaN; all weights 0: the plain
 //   mean);
+// * a label left out counts its errors out of it (true it, predicted a kept label) and into
+//   it (true a kept label, predicted it): ΣFP − ΣFN is the sum of their differences;
 // * F1 is 2 TP / (2 TP + FP + FN); accuracy is the share of all rows on the diagonal,
 //   whatever labels are kept (0 when there are no rows).
 //
 // Counts are whole numbers well below 2^53, so every sum here is exact and every ratio
-// is one correctly rounded division, as in Python. The exported functions check what they
-// are given (`checkMatrix`, `checkKept`, `checkZeroDivision`) and throw a TypeError or
-// RangeError naming what was wrong: they never compute on a string, a NaN, a negative or
-// fractional count, a count of 2^53 or more, or a kept list that is empty or repeats.
+// is one correctly rounded division, as in Python. Only two functions are exported, and
+// both check what they are given and throw a TypeError or RangeError naming what was wrong:
+// `summarize` (through `checkMatrix`, `checkKeptIndices`, `checkZeroDivision`) and
+// `fraction`. They never compute on a string, a NaN, a negative or fractional count, a
+// count of 2^53 or more, or a kept list that is empty or repeats; the helpers below them
+// are reached only with checked values.
 
 /** Throw unless `counts` is a square matrix (k >= 1) of safe whole numbers >= 0. */
-export function checkMatrix(counts) {
+function checkMatrix(counts) {
   if (!Array.isArray(counts) || counts.length === 0) {
     throw new TypeError("counts must be a square matrix of counts");
   }
@@ -42,7 +46,7 @@ export function checkMatrix(counts) {
 }
 
 /** Throw unless `kept` is a non-empty list of distinct indices of the k labels. */
-export function checkKept(kept, k) {
+function checkKeptIndices(kept, k) {
   if (!Array.isArray(kept) || kept.length === 0) {
     throw new TypeError("kept must list at least one label index");
   }
@@ -55,14 +59,14 @@ export function checkKept(kept, k) {
 }
 
 /** Throw unless `value` is 0, 1 or NaN (the number, not the string "nan"). */
-export function checkZeroDivision(value) {
+function checkZeroDivision(value) {
   if (typeof value !== "number" || !(value === 0 || value === 1 || Number.isNaN(value))) {
     throw new TypeError(`zeroDivision must be 0, 1 or NaN, got ${JSON.stringify(value)}`);
   }
 }
 
 /** `numerator / denominator`, or `zeroDivision` when the denominator is 0. */
-export function ratio(numerator, denominator, zeroDivision = 0) {
+function ratio(numerator, denominator, zeroDivision = 0) {
   return denominator === 0 ? zeroDivision : numerator / denominator;
 }
 
@@ -83,7 +87,7 @@ export function fraction(numerator, denominator) {
 const sum = (values) => values.reduce((total, v) => total + v, 0);
 
 /** TP, FP, FN and support of each kept label, counted over every row of `counts`. */
-export function labelCounts(counts, kept) {
+function labelCounts(counts, kept) {
   const predicted = counts[0].map((_, j) => sum(counts.map((row) => row[j])));
   const support = counts.map(sum);
   const tp = kept.map((i) => counts[i][i]);
@@ -96,7 +100,7 @@ export function labelCounts(counts, kept) {
 }
 
 /** Precision, recall and F1 of each label, as arrays aligned with `lc`'s labels. */
-export function perLabelScores(lc, zeroDivision = 0) {
+function perLabelScores(lc, zeroDivision = 0) {
   const { tp, fp, fn } = lc;
   return {
     precision: tp.map((t, n) => ratio(t, t + fp[n], zeroDivision)),
@@ -106,7 +110,7 @@ export function perLabelScores(lc, zeroDivision = 0) {
 }
 
 /** Mean of the non-NaN values, weighted unless `weights` is null or sums to 0. */
-export function nanAverage(values, weights = null) {
+function nanAverage(values, weights = null) {
   const keep = values.map((_, n) => n).filter((n) => !Number.isNaN(values[n]));
   if (keep.length === 0) return NaN;
   if (weights !== null) {
@@ -117,7 +121,7 @@ export function nanAverage(values, weights = null) {
 }
 
 /** Micro-averaged precision, recall and F1, and their exact fractions' parts. */
-export function microScores(lc, zeroDivision = 0) {
+function microScores(lc, zeroDivision = 0) {
   const tp = sum(lc.tp);
   const fp = sum(lc.fp);
   const fn = sum(lc.fn);
@@ -134,7 +138,7 @@ export function microScores(lc, zeroDivision = 0) {
 }
 
 /** Precision, recall and F1 averaged as `average` says: "micro", "macro" or "weighted". */
-export function averagedScores(lc, average, zeroDivision = 0) {
+function averagedScores(lc, average, zeroDivision = 0) {
   if (average === "micro") return microScores(lc, zeroDivision);
   if (average !== "macro" && average !== "weighted") {
     throw new Error(`average must be "micro", "macro" or "weighted", got ${average}`);
@@ -149,7 +153,7 @@ export function averagedScores(lc, average, zeroDivision = 0) {
 }
 
 /** Rows on the diagonal over all rows, every label counted (0 when there are none). */
-export function accuracy(counts) {
+function accuracy(counts) {
   const total = sum(counts.map(sum));
   const correct = sum(counts.map((row, i) => row[i]));
   return { value: ratio(correct, total, 0), parts: [correct, total] };
@@ -162,7 +166,7 @@ export function accuracy(counts) {
  */
 export function summarize(counts, kept, zeroDivision = 0) {
   checkMatrix(counts);
-  checkKept(kept, counts.length);
+  checkKeptIndices(kept, counts.length);
   checkZeroDivision(zeroDivision);
   const lc = labelCounts(counts, kept);
   const every = labelCounts(
@@ -171,6 +175,13 @@ export function summarize(counts, kept, zeroDivision = 0) {
   );
   const sumFp = sum(lc.fp);
   const sumFn = sum(lc.fn);
+  // Each label left out: its errors out of it (true it, predicted a kept label: FPs with no
+  // FN among the kept) and into it (true a kept label, predicted it: FNs with no FP). The
+  // residual is the sum of their differences.
+  const leftOut = counts
+    .map((_, i) => i)
+    .filter((i) => !kept.includes(i))
+    .map((i) => ({ index: i, outOf: sum(kept.map((j) => counts[i][j])), into: sum(kept.map((j) => counts[j][i])) }));
   return {
     labels: lc,
     perLabel: perLabelScores(lc, zeroDivision),
@@ -181,6 +192,7 @@ export function summarize(counts, kept, zeroDivision = 0) {
     sumFp,
     sumFn,
     residual: sumFp - sumFn,
+    leftOut,
     allSumFp: sum(every.fp),
     allSumFn: sum(every.fn),
   };

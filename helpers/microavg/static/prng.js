@@ -3,6 +3,7 @@
 // the same order, so the same seed gives the same classifiers here and in the kernel.
 
 import { summarize } from "./metrics.js";
+import { MAX_CLASSIFIERS, checkSimulation, reasonOf } from "./rules.js";
 
 const GOLDEN = 0x9e3779b9;
 const STREAMS = { truth: 1, skill: 2, correct: 3, wrong: 4, shift: 5 };
@@ -56,8 +57,29 @@ function draw(cum, u) {
   return label;
 }
 
+/** Throw a RangeError unless the parameters are within the sliders' ranges and there are
+ * 1 to 2,000 classifiers (as microavg.explorers.rules checks them), so a call never runs
+ * on for 1e7 classifiers or computes on a NaN. */
+function checkParameters({ nClassifiers, nLabels, nSamples, skill, imbalance, seed }) {
+  if (!(Number.isInteger(nClassifiers) && nClassifiers >= 1 && nClassifiers <= MAX_CLASSIFIERS)) {
+    throw new RangeError(
+      `nClassifiers must be a whole number from 1 to ${MAX_CLASSIFIERS}, got ${nClassifiers}`,
+    );
+  }
+  const given = { n_labels: nLabels, n_samples: nSamples, skill, imbalance, seed };
+  for (const [name, value] of Object.entries(given)) {
+    try {
+      checkSimulation(name, value);
+    } catch (error) {
+      throw new RangeError(reasonOf(error));
+    }
+  }
+}
+
 /** {yTrue, yPred}: the true labels and each classifier's predictions (Int32Arrays). */
-export function simulateClassifiers({ nClassifiers, nLabels, nSamples, skill, imbalance, seed }) {
+export function simulateClassifiers(params) {
+  checkParameters(params);
+  const { nClassifiers, nLabels, nSamples, skill, imbalance, seed } = params;
   const cum = cumulative(labelFrequencies(nLabels, imbalance));
   const key = Object.fromEntries(Object.entries(STREAMS).map(([n, s]) => [n, streamKey(seed, s)]));
   const yTrue = new Int32Array(nSamples);

@@ -2,8 +2,12 @@
 // widgets are all anywidgets, with no kernel, in place of the widget manager (3.6 MB, which a
 // page with any other kind of widget still loads: htmlsite.widget_state decides).
 //
-// An anywidget view is an ES module (the model's `_esm`) whose `render({ model, el })` draws
-// into `el` and talks to its model through get, set, on, off and save_changes. Here the model
+// An anywidget view is an anywidget front-end module (AFM, the model's `_esm`), loaded here
+// as anywidget 0.11 loads it: its default export is an object { initialize, render } or a
+// (possibly async) function returning one; a module exporting only a named `render` is
+// taken too. `initialize({ model, signal })` runs once per model, `render({ model, el,
+// signal })` once per view; either may return a cleanup function (or a promise of one),
+// called when the view leaves the page (the model's, when its last view does). The model
 // is the saved state held in the page: set changes it and tells the listeners, as a widget
 // model does; save_changes has no kernel to send the changes to, so it keeps them here.
 (function () {
@@ -12,7 +16,7 @@
   const VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]';
 
   function savedModel(attributes) {
-    const listeners = new Map();
+    const listeners = new Map(); // event -> [{ callback, owner }]
     const model = {
       get: (name) => attributes[name],
       set(name, value) {
@@ -26,23 +30,45 @@
       },
       save_changes() {},
       send() {},
-      on(event, callback) {
+      on(event, callback, owner = null) {
         for (const name of event.split(" ")) {
           if (!listeners.has(name)) listeners.set(name, []);
-          listeners.get(name).push(callback);
+          listeners.get(name).push({ callback, owner });
         }
       },
-      off(event, callback) {
-        for (const name of event.split(" ")) {
-          const kept = (listeners.get(name) || []).filter((cb) => callback && cb !== callback);
-          listeners.set(name, kept);
+      // off(event, callback): one listener; off(event): all of that event; off(null, null,
+      // owner): every listener one view (or initialize) registered.
+      off(event = null, callback = null, owner = null) {
+        const names = event === null ? [...listeners.keys()] : event.split(" ");
+        const matches = (entry) =>
+          (callback === null || entry.callback === callback) &&
+          (owner === null || entry.owner === owner);
+        for (const name of names) {
+          listeners.set(name, (listeners.get(name) || []).filter((entry) => !matches(entry)));
         }
       },
     };
     function emit(name, value) {
-      for (const callback of [...(listeners.get(name) || [])]) callback(model, value);
+      for (const { callback } of [...(listeners.get(name) || [])]) callback(model, value);
     }
     return model;
+  }
+
+  /** The model as one owner (a view, or initialize) sees it: its listeners are its own. */
+  function ownedBy(model, owner) {
+    return {
+      ...model,
+      on: (event, callback) => model.on(event, callback, owner),
+      off: (event = null, callback = null) => model.off(event, callback, owner),
+    };
+  }
+
+  async function cleanUp(cleanup, what) {
+    try {
+      if (typeof cleanup === "function") await cleanup();
+    } catch (error) {
+      console.error(`${what}: cleanup failed`, error);
+    }
   }
 
   const styled = new Set();
@@ -63,6 +89,34 @@
     return modules.get(esm);
   }
 
+  /** The widget an AFM defines: { initialize?, render? }, as anywidget's loadWidget reads it. */
+  async function widgetOf(esm) {
+    const mod = await moduleOf(esm);
+    if (typeof mod.render === "function") return { render: mod.render };
+    if (!mod.default) throw new Error("an anywidget module must export a default object or function");
+    return typeof mod.default === "function" ? await mod.default() : mod.default;
+  }
+
+  // One entry per saved model: its state, its widget, initialize's cleanup, its views.
+  const models = new Map();
+  function modelEntry(id, state) {
+    if (!models.has(id)) {
+      const model = savedModel({ ...state });
+      const controller = new AbortController();
+      const owner = { initialize: id };
+      const ready = widgetOf(state._esm).then(async (widget) => {
+        const cleanup = widget.initialize
+          ? await widget.initialize({ model: ownedBy(model, owner), signal: controller.signal })
+          : undefined;
+        return { widget, cleanup };
+      });
+      models.set(id, { model, controller, owner, ready, views: new Set() });
+    }
+    return models.get(id);
+  }
+
+  const drawn = new Set(); // { area, dispose }
+
   async function draw(view, saved) {
     const { model_id: id } = JSON.parse(view.textContent);
     const found = saved[id];
@@ -74,15 +128,40 @@
     const el = document.createElement("div");
     area.append(el);
     view.parentElement.insertBefore(area, view);
-    const state = found.state;
-    addStyle(state._css);
-    const widget = await moduleOf(state._esm);
-    const definition = widget.default || widget;
-    const model = savedModel({ ...state });
-    if (definition.initialize) await definition.initialize({ model });
-    await definition.render({ model, el });
+    addStyle(found.state._css);
+    const entry = modelEntry(id, found.state);
+    const { widget } = await entry.ready;
+    const owner = { view: el };
+    const controller = new AbortController();
+    const cleanup = widget.render
+      ? await widget.render({ model: ownedBy(entry.model, owner), el, signal: controller.signal })
+      : undefined;
+    entry.views.add(owner);
+    const record = {
+      area,
+      async dispose() {
+        drawn.delete(record);
+        controller.abort();
+        entry.model.off(null, null, owner);
+        await cleanUp(cleanup, `widget ${id}'s view`);
+        entry.views.delete(owner);
+        if (entry.views.size === 0) {
+          models.delete(id);
+          entry.controller.abort();
+          entry.model.off(null, null, entry.owner);
+          await cleanUp((await entry.ready).cleanup, `widget ${id}`);
+        }
+      },
+    };
+    drawn.add(record);
     area.className = "widget-subarea";
   }
+
+  // A view whose area leaves the page (a cell's output cleared, a slide's DOM replaced) is
+  // removed as anywidget removes one: its listeners go and its cleanup runs.
+  new MutationObserver(() => {
+    for (const record of [...drawn]) if (!record.area.isConnected) record.dispose();
+  }).observe(document.documentElement, { childList: true, subtree: true });
 
   const stateScript = document.querySelector(STATE);
   const saved = stateScript ? JSON.parse(stateScript.textContent).state : {};

@@ -1,0 +1,558 @@
+// Built by tools/bundle.mjs from static/tag_table.js: do not edit.
+
+// label_sets.js
+function checkSets(rows, name) {
+  if (!Array.isArray(rows) || rows.length === 0 || !Array.isArray(rows[0])) {
+    throw new TypeError(`${name} must be a non-empty list of 0/1 rows`);
+  }
+  for (const row of rows) {
+    if (!Array.isArray(row) || row.length !== rows[0].length || row.length === 0) {
+      throw new TypeError(`${name} must hold rows of one length`);
+    }
+    for (const value of row) {
+      if (!(value === 0 || value === 1 || typeof value === "boolean")) {
+        throw new RangeError(`${name} must hold 0 or 1, got ${value}`);
+      }
+    }
+  }
+}
+var ratio = (numerator, denominator, zeroDivision) => denominator === 0 ? zeroDivision : numerator / denominator;
+var sum = (values) => values.reduce((total, v) => total + v, 0);
+function scoreSets(truth, pred, zeroDivision = 0) {
+  checkSets(truth, "truth");
+  checkSets(pred, "pred");
+  if (truth.length !== pred.length || truth[0].length !== pred[0].length) {
+    throw new TypeError("truth and pred must have the same shape");
+  }
+  if (!(zeroDivision === 0 || zeroDivision === 1 || Number.isNaN(zeroDivision))) {
+    throw new TypeError(`zeroDivision must be 0, 1 or NaN, got ${zeroDivision}`);
+  }
+  const t = truth.map((row) => row.map(Number));
+  const p = pred.map((row) => row.map(Number));
+  const columns = t[0].map((_, j) => j);
+  const both = (i, j) => t[i][j] * p[i][j];
+  const tp = columns.map((j) => sum(t.map((_, i) => both(i, j))));
+  const fp = columns.map((j) => sum(p.map((row, i) => row[j] - both(i, j))));
+  const fn = columns.map((j) => sum(t.map((row, i) => row[j] - both(i, j))));
+  const items = t.map((row, i) => ({
+    tp: sum(columns.map((j) => both(i, j))),
+    fp: sum(columns.map((j) => p[i][j] - both(i, j))),
+    fn: sum(columns.map((j) => row[j] - both(i, j))),
+    size: sum(p[i])
+  }));
+  const [sumTp, sumFp, sumFn] = [tp, fp, fn].map(sum);
+  const exactSets = items.filter((item) => item.fp === 0 && item.fn === 0).length;
+  const covered = items.filter((item) => item.fn === 0).length;
+  const micro = {
+    precision: ratio(sumTp, sumTp + sumFp, zeroDivision),
+    recall: ratio(sumTp, sumTp + sumFn, zeroDivision),
+    f1: ratio(2 * sumTp, 2 * sumTp + sumFp + sumFn, zeroDivision),
+    parts: {
+      precision: [sumTp, sumTp + sumFp],
+      recall: [sumTp, sumTp + sumFn],
+      f1: [2 * sumTp, 2 * sumTp + sumFp + sumFn]
+    }
+  };
+  return {
+    labels: { tp, fp, fn, support: columns.map((j) => tp[j] + fn[j]) },
+    items,
+    micro,
+    sumTp,
+    sumFp,
+    sumFn,
+    residual: sumFp - sumFn,
+    subsetAccuracy: { value: exactSets / t.length, parts: [exactSets, t.length] },
+    covered: { value: covered / t.length, parts: [covered, t.length] }
+  };
+}
+
+// set_rules.json
+var set_rules_default = {
+  about: "The label-set explorers' rules as data (scored items, tag table), read by microavg/explorers/set_rules.py and static/set_rules.js; the words and helpers they share with the other explorers come from rules.json through rules.py and rules.js.",
+  limits: {
+    max_items: 20
+  },
+  modes: [
+    "abstain",
+    "threshold",
+    "top_k"
+  ],
+  unknown: "unknown",
+  controls: {
+    mode: "mode",
+    scores: "scores",
+    score: "score of item {item}, {label}",
+    truths: "true labels",
+    confidence: "confidence cut",
+    threshold: "threshold",
+    top_k: "labels per item (k)",
+    unknown: "unknown counted as a label",
+    items: "items",
+    tags: "tags",
+    true_tags: "true tags",
+    predicted_tags: "predicted tags",
+    tag_cell: "{side} tag {tag} of item {item}"
+  },
+  messages: {
+    mode: "{name} must be one of {modes}, got {got}",
+    zero_one: "{name} must be 0 or 1, got {got}",
+    not_bool: "{name} must be true or false, got {got}",
+    row_width: "{name} must hold {k} values in row {row}, one per label, got {got}",
+    reserved: "{name} must not hold {got}: it is the abstentions' answer"
+  }
+};
+
+// rules.json
+var rules_default = {
+  about: "The explorers' rules as data, read by microavg/explorers/rules.py and by static/rules.js: limits, the many-classifiers sliders, the controls as the reader sees them, presets' button texts, and every refusal's words as a template whose {names} the checks fill in.",
+  limits: {
+    k_min: 2,
+    k_max: 10,
+    max_count: 1e6,
+    max_rows: 40,
+    max_label_length: 20,
+    max_classifiers: 2e3,
+    max_typed: 12
+  },
+  zero_divisions: [
+    "0",
+    "1",
+    "nan"
+  ],
+  simulation: {
+    n_labels: {
+      control: "labels",
+      low: 2,
+      high: 10,
+      step: 1,
+      whole: true
+    },
+    n_samples: {
+      control: "test rows",
+      low: 20,
+      high: 2e3,
+      step: 10,
+      whole: true
+    },
+    skill: {
+      control: "skill",
+      low: 0,
+      high: 1,
+      step: 0.05,
+      whole: false
+    },
+    imbalance: {
+      control: "imbalance",
+      low: 0,
+      high: 3,
+      step: 0.25,
+      whole: false
+    },
+    seed: {
+      control: "seed",
+      low: 0,
+      high: 99,
+      step: 1,
+      whole: true
+    }
+  },
+  controls: {
+    k: "labels (k)",
+    labels: "labels",
+    label_set: "label set",
+    kept: "labels scored",
+    counts: "counts",
+    cell: "count of true {true}, predicted {predicted}",
+    true: "true label",
+    predicted: "predicted label",
+    rows: "rows",
+    pasted: "pasted matrix",
+    pasted_cell: "pasted count at row {row}, column {column}",
+    pasted_labels: "pasted labels",
+    zero_division: "zero_division"
+  },
+  presets: {
+    worked: "worked example",
+    imbalanced: "imbalanced",
+    ner: 'NER-like (dominant "O")'
+  },
+  messages: {
+    typed: "{name} must be {kind} from {low} to {high}, got {got}",
+    whole: "{name} must be a whole number from {low} to {high}, got {got}",
+    real: "{name} must be a finite real number from {low} to {high}, got {got}",
+    not_a_list: "{name} must be a list of labels, got {got}",
+    not_text: "{name} must hold text, got {got}",
+    label_count: "{name} must hold from {low} to {high} labels, got {got}",
+    blank_label: "{name} must not hold a blank label",
+    long_label: "{name} must hold labels of at most {high} characters, got {got}",
+    repeated: "{name} must be distinct, got {got} twice",
+    not_square: "{name} must be a {k} x {k} matrix, one row per label",
+    all_zero: "{name} must hold at least one row to score, got every count 0",
+    kept_none: "{name} must hold at least one label, got none",
+    kept_unknown: "{name} must be among {labels}, got {got}",
+    zero_division: "{name} must be 0, 1 or nan, got {got}",
+    row_count: "{name} must number from {low} to {high}, got {got}",
+    row_label: "{name} in row {row} must be one of {labels}, got {got}",
+    row_pairs: "{name} must be one per row, got {got} for {rows} rows",
+    resize_unscored: "{name} = {k} would leave no label scored: tick {labels} first",
+    resize_empty: "{name} = {k} would leave every count 0: there would be no rows to score",
+    parameter: "parameter must be one of {names}, got {got}",
+    paste_empty: "{name} must hold counts, got nothing",
+    paste_names_only: "{name} must hold counts, got only label names",
+    paste_ragged: "{name} must have as many counts in every row: row 1 has {first}, row {row} has {got}",
+    paste_not_square: "{name} must be square, got {rows} rows of {got} counts",
+    paste_size: "{name} must have from {low} to {high} rows, got {got}",
+    paste_names_differ: "{name} must name its rows as its columns, got {rows} for {columns}",
+    paste_label_count: "{name} must be one per row, got {got} for {rows} rows",
+    paste_digits: "{name} must be written with the digits 0 to 9, got {got}"
+  }
+};
+
+// rules.js
+var LIMITS = rules_default.limits;
+var K_MIN = LIMITS.k_min;
+var K_MAX = LIMITS.k_max;
+var MAX_COUNT = LIMITS.max_count;
+var MAX_ROWS = LIMITS.max_rows;
+var MAX_LABEL_LENGTH = LIMITS.max_label_length;
+var MAX_CLASSIFIERS = LIMITS.max_classifiers;
+var ZERO_DIVISIONS = rules_default.zero_divisions;
+var SIMULATION = rules_default.simulation;
+var CONTROLS = rules_default.controls;
+var MESSAGES = rules_default.messages;
+var MAX_TYPED = LIMITS.max_typed;
+var RefusedEdit = class extends Error {
+};
+function say(template, values = {}) {
+  const words = MESSAGES[template] ?? CONTROLS[template] ?? template;
+  return new RefusedEdit(words.replace(/\{(\w+)\}/g, (_, key) => String(values[key])));
+}
+function quoted(text) {
+  const chars = [...text];
+  return `"${chars.length <= 20 ? text : chars.slice(0, 20).join("") + "…"}"`;
+}
+function shown(value) {
+  if (typeof value === "string") return quoted(value);
+  if (value === null || value === void 0) return "None";
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "number") {
+    if (Number.isNaN(value)) return "nan";
+    if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
+    const size = Math.abs(value);
+    if (Number.isInteger(value) && size < 1e12) return String(value);
+    if (size >= 1e-4 && size < 1e12) return String(value);
+    return size >= 1e12 ? "a number of more than 12 digits" : "a tiny number";
+  }
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return typeof value;
+}
+function reasonOf(error) {
+  if (error instanceof RefusedEdit) return error.message;
+  throw error;
+}
+
+// set_rules.js
+var MAX_ITEMS = set_rules_default.limits.max_items;
+var MODES = set_rules_default.modes;
+var UNKNOWN = set_rules_default.unknown;
+var CONTROLS2 = set_rules_default.controls;
+var MESSAGES2 = set_rules_default.messages;
+function say2(template, values = {}) {
+  return say(MESSAGES2[template] ?? CONTROLS2[template] ?? template, values);
+}
+var fill = (template, values) => say2(template, values).message;
+function itemRows(rows, name) {
+  if (!Array.isArray(rows)) throw say2("not_a_list", { name, got: shown(rows) });
+  if (!(1 <= rows.length && rows.length <= MAX_ITEMS)) {
+    throw say2("row_count", { name: CONTROLS2.items, low: 1, high: MAX_ITEMS, got: rows.length });
+  }
+  return rows;
+}
+function rowOf(row, k, name, n) {
+  if (!Array.isArray(row)) throw say2("row_width", { name, k, row: n, got: shown(row) });
+  if (row.length !== k) throw say2("row_width", { name, k, row: n, got: row.length });
+  return row;
+}
+function checkIndicators(rows, tags, name) {
+  const side = name.endsWith(" tags") ? name.slice(0, -" tags".length) : name;
+  return itemRows(rows, name).map(
+    (row, i) => rowOf(row, tags.length, name, i + 1).map((value, j) => {
+      if (!(typeof value === "boolean" || value === 0 || value === 1)) {
+        const cell = fill("tag_cell", { side, tag: tags[j], item: i + 1 });
+        throw say2("zero_one", { name: cell, got: shown(value) });
+      }
+      return Number(value);
+    })
+  );
+}
+
+// metrics.js
+function fraction(numerator, denominator) {
+  for (const part of [numerator, denominator]) {
+    if (!Number.isSafeInteger(part) || part < 0) {
+      throw new RangeError(`fraction takes whole numbers from 0 to 2^53 - 1, got ${part}`);
+    }
+  }
+  if (denominator === 0) throw new RangeError("fraction: the denominator is 0");
+  let a = numerator;
+  let b = denominator;
+  while (b !== 0) [a, b] = [b, a % b];
+  return { numerator: numerator / a, denominator: denominator / a };
+}
+
+// dom.js
+var MINUS = "−";
+function element(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "text") node.textContent = value;
+    else if (name === "className") node.className = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+function quantity(key, text, value, label = null) {
+  const span = element("span", { "data-quantity": key, text });
+  if (value !== null) span.dataset.value = String(value);
+  if (label !== null) span.dataset.label = label;
+  return span;
+}
+function table(className, head, rows, caption = null, name = caption) {
+  const parts = [];
+  if (caption !== null) parts.push(element("caption", { text: caption }));
+  if (head !== null) {
+    const cells = head.map((text) => element("th", { scope: "col", text }));
+    parts.push(element("thead", {}, [element("tr", {}, cells)]));
+  }
+  const body = rows.map(
+    ([name2, cells]) => element("tr", {}, [
+      element("th", { scope: "row", text: name2 }),
+      ...cells.map((cell) => element("td", {}, [cell]))
+    ])
+  );
+  parts.push(element("tbody", {}, body));
+  const box = { className: "ma-scroll", tabindex: "0", role: "region" };
+  if (name !== null) box["aria-label"] = name;
+  return element("div", box, [element("table", { className }, parts)]);
+}
+function messageLine() {
+  const line = element("div", { className: "ma-message", role: "alert", "aria-live": "assertive" });
+  return {
+    node: line,
+    show(text) {
+      line.textContent = text;
+      line.classList.toggle("ma-refused", text !== "");
+    }
+  };
+}
+function roundScaled(x, shift) {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(x));
+  const bits = view.getBigUint64(0);
+  const exponent = Number(bits >> 52n & 0x7ffn);
+  let mantissa = bits & (1n << 52n) - 1n;
+  let power;
+  if (exponent === 0) power = -1074;
+  else {
+    mantissa |= 1n << 52n;
+    power = exponent - 1075;
+  }
+  const numerator = mantissa * 10n ** BigInt(shift);
+  if (power >= 0) return numerator << BigInt(power);
+  const denominator = 1n << BigInt(-power);
+  let quotient = numerator / denominator;
+  const twice = 2n * (numerator - quotient * denominator);
+  if (twice > denominator || twice === denominator && quotient % 2n === 1n) quotient += 1n;
+  return quotient;
+}
+function fixed(x, digits) {
+  const text = roundScaled(x, digits).toString().padStart(digits + 1, "0");
+  return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+var isNegative = (x) => x < 0 || Object.is(x, -0);
+function percent(x, digits = 1) {
+  if (Number.isNaN(x)) return "nan";
+  if (!Number.isFinite(x)) return `${x < 0 ? MINUS : ""}inf%`;
+  const y = 100 * x;
+  return `${isNegative(y) ? MINUS : ""}${fixed(y, digits)}%`;
+}
+function signed(value) {
+  return String(value).replace(/-/g, MINUS);
+}
+function exact([numerator, denominator], value) {
+  if (denominator === 0) return `0/0 → ${percent(value)}`;
+  const f = fraction(numerator, denominator);
+  const shown2 = f.denominator === 1 ? `${f.numerator}` : `${f.numerator}/${f.denominator}`;
+  return `${shown2} (${percent(value)})`;
+}
+function sameRatio([a, b], valueA, [c, d], valueB) {
+  if (b === 0 || d === 0) return valueA === valueB;
+  return BigInt(a) * BigInt(d) === BigInt(c) * BigInt(b);
+}
+function modelWriter(model, redraw) {
+  return {
+    commit(changes) {
+      model.set({ ...changes, message: "" });
+      model.save_changes();
+    },
+    refuse(error) {
+      model.set("message", `Refused: ${reasonOf(error)}`);
+      model.save_changes();
+      redraw();
+    }
+  };
+}
+
+// set_readout.js
+var PARTS = ["precision", "recall", "f1"];
+function verdict(result, name) {
+  const { micro } = result;
+  const { parts } = micro;
+  const accuracy = result.accuracy;
+  const pr = sameRatio(parts.precision, micro.precision, parts.recall, micro.recall);
+  if (pr && sameRatio(parts.precision, micro.precision, accuracy.parts, accuracy.value)) {
+    return `micro P = R = F1 = ${name}`;
+  }
+  if (pr) return `micro P = R = F1, but not the ${name}`;
+  return micro.precision > micro.recall ? "micro P > micro R: they come apart" : "micro P < micro R: they come apart";
+}
+var count = (key, value, label = null) => quantity(key, signed(value), value, label);
+function setReadout(result, columns, accuracyName, accuracyKey, extraRows = []) {
+  const { labels: lc } = result;
+  const perLabel = columns.map((label, n) => [
+    label,
+    [count("tp", lc.tp[n], label), count("fp", lc.fp[n], label), count("fn", lc.fn[n], label)]
+  ]);
+  const micro = [
+    [
+      "micro",
+      PARTS.map(
+        (part) => quantity(`micro-${part}`, exact(result.micro.parts[part], result.micro[part]), result.micro[part])
+      )
+    ]
+  ];
+  const { accuracy } = result;
+  const totals = [
+    ["ΣTP, ΣFP, ΣFN", [element("span", {}, [
+      count("sum-tp", result.sumTp),
+      ", ",
+      count("sum-fp", result.sumFp),
+      ", ",
+      count("sum-fn", result.sumFn)
+    ])]],
+    ["residual ΣFP − ΣFN", [count("residual", result.residual)]],
+    [accuracyName, [quantity(accuracyKey, exact(accuracy.parts, accuracy.value), accuracy.value)]],
+    ...extraRows
+  ];
+  return [
+    table("ma-labels", ["label", "TP", "FP", "FN"], perLabel, null, "counts per label"),
+    table("ma-averages", ["", "precision", "recall", "F1"], micro, null, "micro averages"),
+    table("ma-totals", null, totals, null, "sums and accuracy"),
+    element("div", { className: "ma-verdict" }, [
+      quantity("verdict", verdict(result, accuracyName.split(" (")[0]), null)
+    ])
+  ];
+}
+
+// tag_table.js
+var SIDES = [
+  ["y_true", "true", CONTROLS2.true_tags],
+  ["y_pred", "predicted", CONTROLS2.predicted_tags]
+];
+function render({ model, el }) {
+  const message = messageLine();
+  const add = element("button", { type: "button", className: "ma-button ma-add-item", text: "Add an item" });
+  const remove = element("button", {
+    type: "button",
+    className: "ma-button ma-remove-item",
+    text: "Remove the last item"
+  });
+  const grid = element("div", { className: "ma-tag-grid" });
+  const readout = element("div", { className: "ma-readout" });
+  el.classList.add("microavg-explorer", "microavg-tag-table");
+  el.setAttribute("data-lm-suppress-shortcuts", "true");
+  el.addEventListener("keydown", (event) => event.stopPropagation());
+  el.replaceChildren(
+    element("div", { className: "ma-controls" }, [
+      element("span", { className: "ma-title", text: `Items (1 to ${MAX_ITEMS}):` }),
+      add,
+      remove
+    ]),
+    message.node,
+    element("div", { className: "ma-body" }, [grid, readout])
+  );
+  const { commit, refuse } = modelWriter(model, () => draw());
+  function withRows(edit) {
+    const tags = model.get("tags");
+    const tables = Object.fromEntries(SIDES.map(([name]) => [name, model.get(name).map((row) => [...row])]));
+    edit(tables, tags);
+    try {
+      commit(Object.fromEntries(SIDES.map(([name, , control]) => [name, checkIndicators(tables[name], tags, control)])));
+    } catch (error) {
+      refuse(error);
+    }
+  }
+  add.addEventListener("click", () => withRows((tables, tags) => SIDES.forEach(([name]) => tables[name].push(tags.map(() => 0)))));
+  remove.addEventListener("click", () => withRows((tables) => SIDES.forEach(([name]) => tables[name].pop())));
+  function draw() {
+    const focused = grid.contains(document.activeElement) ? document.activeElement.getAttribute("aria-label") : null;
+    const tags = model.get("tags");
+    const truth = model.get("y_true");
+    const pred = model.get("y_pred");
+    message.show(model.get("message"));
+    const result = scoreSets(truth, pred, 0);
+    const head = ["item", ...tags, "TP", "FP", "FN"];
+    const rows = truth.map((_, i) => {
+      const cells = tags.map(
+        (tag, j) => element("div", { className: "ma-tag-pair" }, SIDES.map(([name, side]) => {
+          const box = element("input", {
+            type: "checkbox",
+            className: `ma-tag-box ma-${side}`,
+            "data-item": i,
+            "data-tag": j,
+            "aria-label": `${side} tag ${tag} of item ${i + 1}`
+          });
+          box.checked = model.get(name)[i][j] === 1;
+          box.addEventListener(
+            "change",
+            () => withRows((tables) => {
+              tables[name][i][j] = box.checked ? 1 : 0;
+            })
+          );
+          return element("label", { className: "ma-tag-side" }, [box, side === "true" ? " true" : " pred"]);
+        }))
+      );
+      const item = result.items[i];
+      const counts = ["tp", "fp", "fn"].map(
+        (part) => quantity(`item-${part}`, String(item[part]), item[part], String(i + 1))
+      );
+      return element("tr", {}, [
+        element("th", { scope: "row", text: String(i + 1) }),
+        ...[...cells, ...counts].map((c) => element("td", {}, [c]))
+      ]);
+    });
+    const thead = element("thead", {}, [element("tr", {}, head.map((text) => element("th", { scope: "col", text })))]);
+    const caption = element("caption", { text: "True and predicted tags of each item; tick a box to change it" });
+    grid.replaceChildren(
+      element("div", { className: "ma-scroll", tabindex: "0", role: "region", "aria-label": "tags of each item" }, [
+        element("table", { className: "ma-tag-table" }, [caption, thead, element("tbody", {}, rows)])
+      ])
+    );
+    if (focused !== null) {
+      [...grid.querySelectorAll("input")].find((box) => box.getAttribute("aria-label") === focused)?.focus();
+    }
+    result.accuracy = result.subsetAccuracy;
+    readout.replaceChildren(
+      ...setReadout(result, tags, "subset accuracy (the whole set right)", "subset-accuracy")
+    );
+  }
+  model.on("change", draw);
+  draw();
+  return () => model.off("change", draw);
+}
+var tag_table_default = { render };
+export {
+  tag_table_default as default
+};
