@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import htmlsite
+import nbformat
 import pytest
 from browser import SCREENSHOTS, watched_page
 from html_site import NOTEBOOKS, ROOT
@@ -57,7 +58,13 @@ NODE_MODULES_NEEDED = {"htmlsite.math"}
 # --- the build's pieces, on small made-up notebooks ------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["htmlsite", *SITE_MODULES])
+@pytest.mark.parametrize(
+    "name",
+    [  # slow: these build the site (conftest cannot see a fixture asked for inside the test)
+        pytest.param(name, marks=[pytest.mark.slow] if name in NODE_MODULES_NEEDED else [])
+        for name in ["htmlsite", *SITE_MODULES]
+    ],
+)
 def test_build_package_examples_hold(name, request):
     if name in NODE_MODULES_NEEDED:  # their examples run node on the pinned JavaScript
         request.getfixturevalue("site")
@@ -186,12 +193,98 @@ def test_vendored_javascript_matches_what_ipywidgets_and_nbconvert_expect():
     assert locked["node_modules/anywidget"]["version"] == version("anywidget")
 
 
+def _tiny_lesson(folder: Path, name: str, title: str, text: str) -> Path:
+    cells = [new_markdown_cell(f"# {title}\n\n## A section\n\n{text}"), new_code_cell("1")]
+    cells[1].execution_count = 1
+    nb = new_notebook(cells=cells, metadata={"description": "Tiny.", "time_to_learn": 5})
+    nbformat.write(nb, folder / name)
+    return folder / name
+
+
+def test_build_rebuilds_only_the_pages_whose_inputs_changed(tmp_path, site):
+    from htmlsite.build import build, is_current
+
+    notebooks, out = tmp_path / "notebooks", tmp_path / "html"
+    notebooks.mkdir()
+    _tiny_lesson(notebooks, "01-a.ipynb", "Lesson A", "A residual.")
+    second = _tiny_lesson(notebooks, "02-b.ipynb", "Lesson B", "Some text.")
+    first = [page for page, _ in build(notebooks, out, "o/r")]
+    # Each lesson's page and its deck (its headings start slides), then the site's own pages.
+    decks = ["01-a.slides.html", "02-b.slides.html"]
+    assert sorted(first) == sorted(["01-a.html", "02-b.html", *decks, *SITE_PAGES])
+    assert is_current(notebooks, out, "o/r") and not is_current(notebooks, out, "o/other")
+    assert build(notebooks, out, "o/r") == []
+    _tiny_lesson(notebooks, second.name, "Lesson B", "Other text, with a residual.")
+    assert not is_current(notebooks, out, "o/r")
+    # The glossary lists where the residual is used, so it changes with lesson B (and B's deck).
+    assert sorted(page for page, _ in build(notebooks, out, "o/r")) == [
+        "02-b.html",
+        "02-b.slides.html",
+        "glossary.html",
+    ]
+    assert "Other text" in (out / "02-b.html").read_text(encoding="utf-8")
+    assert "Other text" in (out / "assets" / "search-index.js").read_text(encoding="utf-8")
+    second.unlink()
+    build(notebooks, out, "o/r")
+    assert not (out / "02-b.html").exists() and not (out / "02-b.slides.html").exists()
+
+
+def test_a_lesson_never_executed_is_refused_by_name(tmp_path):
+    lesson = _tiny_lesson(tmp_path, "01-a.ipynb", "A", "Text.")
+    nb = nbformat.read(lesson, as_version=4)
+    nb.cells[1].execution_count = None
+    nbformat.write(nb, lesson)
+    with pytest.raises(ValueError, match=r"01-a.ipynb: code cell 1 was never executed"):
+        site_lessons.executed(lesson)
+
+
+def _micro_row(y_true, y_pred, **options) -> str:
+    """The name scikit-learn's classification_report gives its micro row."""
+    from sklearn.metrics import classification_report
+
+    names = [
+        line.split()[0]
+        for line in classification_report(y_true, y_pred, **options).splitlines()
+        if line.strip()
+    ]
+    return "accuracy" if "accuracy" in names else "micro avg" if "micro" in names else "none"
+
+
+def test_glossary_states_when_classification_report_prints_micro_avg_as_scikit_learn_does():
+    import numpy as np
+    from htmlsite.glossary import TERMS
+
+    definition = " ".join({t.id: t for t in TERMS}["classification-report"].definition.split())
+    assert "names every label that occurs in the true or predicted labels" in definition
+    assert "leaves out a label that occurs, and for multi-label data" in definition
+    y_true, y_pred = [0, 1, 2, 2, 1, 0, 1], [0, 2, 2, 1, 1, 0, 3]  # label 3 only predicted
+    quiet = {"zero_division": 0}
+    assert _micro_row(y_true, y_pred, **quiet) == "accuracy"
+    assert _micro_row(y_true, y_pred, labels=[3, 2, 1, 0], **quiet) == "accuracy"  # reordered
+    assert _micro_row(y_true, y_pred, labels=[0, 1, 2, 3, 9], **quiet) == "accuracy"  # 9 absent
+    assert _micro_row(y_true, y_pred, labels=[0, 1, 2], **quiet) == "micro avg"  # 3 left out
+    assert _micro_row(y_true, y_pred, labels=[0, 1, 3], **quiet) == "micro avg"  # 2 left out
+    assert _micro_row([0, 1, 1, 0], [0, 1, 0, 0], **quiet) == "accuracy"  # binary
+    assert _micro_row([0, 1, 1, 0], [0, 1, 0, 0], labels=[1], **quiet) == "micro avg"
+    multi_true, multi_pred = np.array([[1, 0], [1, 1], [0, 1]]), np.array([[1, 0], [0, 1], [1, 1]])
+    assert _micro_row(multi_true, multi_pred) == "micro avg"
+
+
+def test_glossary_has_the_scores_themselves():
+    from htmlsite.glossary import TERMS
+
+    ids = {term.id for term in TERMS}
+    assert {"precision", "recall", "f1", "top-k-accuracy", "classification-report"} <= ids
+
+
 # --- the built site ----------------------------------------------------------------------------
 
 
 def test_site_has_the_contents_page_and_one_page_per_lesson(site):
-    pages = sorted(p.name for p in site.glob("*.html"))
+    pages = sorted(p.name for p in site.glob("*.html") if not p.name.endswith(".slides.html"))
     assert pages == sorted(PAGES)
+    decks = sorted(p.name for p in site.glob("*.slides.html"))
+    assert decks == sorted(lesson.slides for lesson in LESSONS)
 
 
 def test_site_stays_under_15_mb(site):
@@ -207,6 +300,8 @@ def test_pages_load_scripts_and_styles_only_from_the_site(site, page):
     loaded += re.findall(r"widgetRendererSrc = \'([^\']+)\'", source)
     assert loaded
     for url in loaded:
+        if url == "data:,":  # the empty icon, so the browser asks for no favicon.ico
+            continue
         assert not urlsplit(url).scheme and not url.startswith("/"), url
         assert (site / urlsplit(url).path).is_file(), url
 

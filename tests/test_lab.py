@@ -314,7 +314,7 @@ def test_a_dot_typed_for_k_is_refused_on_screen_and_in_the_kernel(lesson):
     box.fill(".")
     box.press("Enter")
     state = read(root)
-    assert state["message"] == 'Refused: k must be a whole number from 2 to 10, got "."'
+    assert state["message"] == 'Refused: labels (k) must be a whole number from 2 to 10, got "."'
     assert state["k"] == "10"
     assert kernel_json(page, "[explorer.k, explorer.message]") == [10, state["message"]]
 

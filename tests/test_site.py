@@ -288,9 +288,13 @@ def test_dark_choice_is_remembered_across_pages(site, chromium_browser):
         page = watched.page
         _settle(watched, site, "index.html")
         assert page.evaluate("() => document.documentElement.dataset.theme") == "light"
+        toggle = page.locator(".ma-theme-toggle")
+        assert toggle.inner_text().endswith("Dark")  # what it switches to
+        assert toggle.get_attribute("aria-label") == "Switch to the dark scheme"
         page.click(".ma-theme-toggle")
         assert page.evaluate("() => document.documentElement.dataset.theme") == "dark"
-        assert page.get_attribute(".ma-theme-toggle", "aria-pressed") == "true"
+        assert toggle.inner_text().endswith("Light")
+        assert toggle.get_attribute("aria-label") == "Switch to the light scheme"
         page.goto((site / LESSONS[0].page).as_uri(), wait_until="load")
         assert page.evaluate("() => document.documentElement.dataset.theme") == "dark"
         page.reload(wait_until="load")
@@ -445,3 +449,166 @@ def test_print_leaves_out_the_site_around_the_text(site, chromium_browser):
         assert wrap == "pre-wrap"
         pdf = page.pdf(format="A4")
     assert _pdf_pages(pdf) >= 1
+
+
+# --- the reader's findings (issue 20) ---------------------------------------------------------
+
+# Lines each <pre> of an output takes on screen, against the lines of its text.
+_PRE_LINES = """() => [...document.querySelectorAll('.jp-OutputArea-output pre')].map(pre => {
+  const range = document.createRange();
+  range.selectNodeContents(pre);
+  const tops = new Set([...range.getClientRects()].filter(r => r.width > 0)
+    .map(r => Math.round(r.top)));
+  return {text: pre.innerText.slice(0, 60), lines: pre.innerText.replace(/\\n$/, '')
+    .split('\\n').length, shown: tops.size, white_space: getComputedStyle(pre).whiteSpace};
+})"""
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.page)
+def test_preformatted_output_scrolls_in_its_box_and_never_wraps_on_a_phone(
+    site, chromium_browser, lesson
+):
+    with _open(chromium_browser, 390, "light") as watched:
+        _settle(watched, site, lesson.page)
+        pres = watched.page.evaluate(_PRE_LINES)
+    for pre in pres:
+        assert pre["white_space"] == "pre", pre
+        assert pre["shown"] <= pre["lines"], f"wrapped: {pre}"
+
+
+# How many boxes (lines) the word "f1-score" of each classification_report is drawn in.
+_F1_SCORE_BOXES = """() => [...document.querySelectorAll('.jp-OutputArea-output pre')]
+  .filter(pre => pre.textContent.includes('f1-score')).map(pre => {
+    const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.nodeValue.indexOf('f1-score');
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 'f1-score'.length);
+      return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+    }
+    return 0;
+  })"""
+
+
+def test_classification_report_keeps_its_header_on_one_line_on_a_phone(site, chromium_browser):
+    boxes = []
+    for lesson in LESSONS:
+        with _open(chromium_browser, 390, "light") as watched:
+            _settle(watched, site, lesson.page)
+            boxes += watched.page.evaluate(_F1_SCORE_BOXES)
+    assert boxes, "no classification_report output in the lessons"
+    assert boxes == [1] * len(boxes), "'f1-score' broken over lines"
+
+
+def _indexed_texts(site: Path) -> list[str]:
+    script = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
+    data = json.loads(script.split("=", 1)[1].strip().rstrip(";"))
+    return [doc["title"] + " " + doc["text"] for doc in data["docs"].values()]
+
+
+def test_search_indexes_prose_and_headings_never_code_or_its_output(site):
+    texts = " ".join(_indexed_texts(site))
+    code_lines = {
+        " ".join(line.split())
+        for lesson in LESSONS
+        for cell in nbformat.read(lesson.path, as_version=4).cells
+        if cell.cell_type == "code"
+        for line in cell.source.splitlines()
+        if len(line.strip()) > 24 and re.search(r"[(=]", line) and not line.strip().startswith("#")
+    }
+    assert code_lines, "the lessons have no code"
+    assert [line for line in code_lines if line in texts] == []
+    assert "<details" not in texts and "say(" not in texts
+
+
+def test_search_marks_the_words_where_the_reader_lands(site, chromium_browser):
+    with _open(chromium_browser, 1280, "light") as watched:
+        page = watched.page
+        _settle(watched, site, "index.html")
+        page.fill("#ma-search-input", "abstain")
+        page.wait_for_selector("#ma-search-results a.ma-search-hit", timeout=TIMEOUT_MS)
+        assert "say(" not in page.inner_text("#ma-search-results")
+        page.locator("#ma-search-results a.ma-search-hit").first.click()
+        page.wait_for_load_state("load")
+        mark = page.locator("mark.ma-search-mark")
+        expect(mark).to_have_count(1)
+        assert mark.inner_text().lower().startswith("abstain")
+        assert watched.console_errors == []
+
+
+def _luminance(png: bytes) -> float:
+    from io import BytesIO
+
+    from PIL import Image, ImageStat
+
+    return ImageStat.Stat(Image.open(BytesIO(png)).convert("L")).mean[0]
+
+
+def test_dark_scheme_keeps_the_grid_shading_and_tables_on_the_dark_page(site, chromium_browser):
+    explorer = next(lesson for lesson in LESSONS if lesson.page.startswith("03-"))
+    with _open(chromium_browser, 1280, "dark") as watched:
+        page = watched.page
+        _settle(watched, site, explorer.page)
+        cells = page.locator(".microavg-matrix-explorer input.ma-cell")
+        values = [int(v) for v in cells.evaluate_all("cs => cs.map(c => c.value || '0')")]
+        zero, largest = values.index(0), values.index(max(values))
+        cells.nth(zero).scroll_into_view_if_needed()
+        dark_zero = _luminance(cells.nth(zero).screenshot())
+        light_largest = _luminance(cells.nth(largest).screenshot())
+        assert dark_zero < light_largest, "a 0 is brighter than the largest count in the dark"
+    with _open(chromium_browser, 1280, "dark") as watched:
+        _settle(watched, site, LESSONS[0].page)
+        backgrounds = watched.page.evaluate(
+            """() => [...document.querySelectorAll('.jp-RenderedHTML.jp-OutputArea-output')]
+                 .map(e => getComputedStyle(e).backgroundColor)"""
+        )
+    assert backgrounds
+    assert "rgb(255, 255, 255)" not in backgrounds
+
+
+def test_wide_figures_fit_the_column_on_a_laptop(site, chromium_browser):
+    for lesson in LESSONS:
+        with _open(chromium_browser, 1280, "light") as watched:
+            _settle(watched, site, lesson.page)
+            cut = watched.page.evaluate(
+                """() => [...document.querySelectorAll('.jp-RenderedImage')]
+                     .filter(box => box.scrollWidth > box.clientWidth + 1)
+                     .map(box => box.querySelector('img').alt.slice(0, 50))"""
+            )
+        assert cut == [], f"{lesson.page}: figures cut at the column's edge: {cut}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_asks_for_no_favicon_file(site, page):
+    source = (site / page).read_text(encoding="utf-8")
+    icons = re.findall(r"<link\b[^>]*\brel=\"icon\"[^>]*>", source)
+    assert len(icons) == 1 and 'href="data:,"' in icons[0]
+
+
+def test_cheat_sheet_says_a_zero_residual_need_not_give_the_accuracy(site):
+    text = " ".join((site / "cheatsheet.html").read_text(encoding="utf-8").split())
+    assert "but not accuracy" not in text
+    assert "need not be the accuracy" in text
+
+
+def test_contents_page_links_each_lesson_deck_titled_with_its_lesson(site):
+    index = (site / "index.html").read_text(encoding="utf-8")
+    for lesson in LESSONS:
+        assert f'href="{lesson.slides}"' in index
+        deck = (site / lesson.slides).read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", deck, re.DOTALL).group(1).strip()
+        assert title == f"{lesson.title} slides"
+        assert "Notebook slides" not in deck
+
+
+def test_code_colours_come_from_accessible_pygments_in_both_schemes(site):
+    from htmlsite.highlight import code_css
+
+    css = (site / "assets" / "code-colours.css").read_text(encoding="utf-8")
+    assert css == code_css()
+    for scheme in SCHEMES:
+        assert f'html[data-theme="{scheme}"] .highlight .k' in css
+    hand_typed = (site / "assets" / "microavg.css").read_text(encoding="utf-8")
+    assert ".highlight .k" not in hand_typed

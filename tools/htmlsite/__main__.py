@@ -1,6 +1,8 @@
 """``python -m htmlsite [--notebooks DIR] [--out DIR] [--repository OWNER/NAME] [--if-stale]``
 
-Builds the HTML tutorial (``make html``: ``notebooks/`` into ``build/html/``). The repository
+Builds the HTML tutorial (``make html``: ``notebooks/`` into ``build/html/``) from the lessons as
+committed, executed; only pages whose inputs changed are rebuilt. ``--if-stale`` does nothing at
+all when no input changed. The repository
 the Binder and source links point at is ``--repository``, else ``[tool.microavg] repository``
 in pyproject.toml, else ``microavg/microavg``.
 """
@@ -23,20 +25,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--notebooks", type=Path, default=ROOT / "notebooks")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "html")
     parser.add_argument("--repository", help="owner/name on GitHub (default: pyproject)")
-    parser.add_argument(
-        "--if-stale", action="store_true", help="do nothing when the site is up to date"
-    )
+    parser.add_argument("--if-stale", action="store_true", help="do nothing when no input changed")
     args = parser.parse_args(argv)
     notebooks, out = args.notebooks.resolve(), args.out.resolve()
-    if args.if_stale and is_current(notebooks, out):
+    repository = args.repository or repository_slug()
+    if args.if_stale and is_current(notebooks, out, repository):
         print(f"{out} is up to date")
         return 0
-    repository = args.repository or repository_slug()
     start = time.perf_counter()
-    timings = build(notebooks, out, repository)
+    rebuilt = build(notebooks, out, repository)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(
-        f"built {out}: {len(timings)} lessons + site pages, {size / 1e6:.2f} MB, "
+        f"built {out}: {len(rebuilt)} pages rebuilt, the rest current, {size / 1e6:.2f} MB, "
         f"{time.perf_counter() - start:.1f} s (Binder and source links: {repository})"
     )
     return 0

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 from htmlsite import ROOT, TEMPLATES
+from htmlsite.highlight import code_css
 
 # Copied from node_modules into assets/<name>/ keeping each package's layout: (package, glob
 # inside it, name). Math needs nothing here: it is typeset at build time (htmlsite.math).
@@ -27,6 +28,8 @@ SEARCH_LIBRARY_URL = "assets/minisearch/dist/umd/index.js"
 # The site's own files, from the template's static/ folder.
 SITE_FILES = ["microavg.css", "site.js", "anywidget-host.js"]
 SITE_CSS_URL = "assets/microavg.css"
+# The code's colours, written from accessible-pygments (htmlsite.highlight).
+CODE_CSS_URL = "assets/code-colours.css"
 SITE_JS_URL = "assets/site.js"
 # Draws a page's saved anywidget views without the widget manager (htmlsite.widget_state).
 ANYWIDGET_HOST_URL = "assets/anywidget-host.js"
@@ -69,3 +72,4 @@ def copy_assets(node_modules: Path, out: Path) -> None:
         copy_package_files(node_modules / package, pattern, assets / name)
     for name in SITE_FILES:
         shutil.copyfile(STATIC / name, assets / name)
+    (out / CODE_CSS_URL).write_text(code_css(), encoding="utf-8")

@@ -1,13 +1,18 @@
-"""The glossary: the tutorial's terms, what each means, and a link from each term's first use
-on every lesson page (:func:`link_terms`)."""
+"""The glossary: the tutorial's terms and what each means, kept as data in ``glossary.yaml``
+beside this module, and a link from each term's first use on every lesson page
+(:func:`link_terms`)."""
 
 from __future__ import annotations
 
 import html
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 GLOSSARY_PAGE = "glossary.html"
+GLOSSARY_DATA = Path(__file__).resolve().parent / "glossary.yaml"
 
 
 @dataclass(frozen=True)
@@ -23,145 +28,42 @@ class Term:
     """Whether the term is written as code (``zero_division``): only a whole ``<code>`` matches."""
 
 
-TERMS: list[Term] = [
-    Term(
-        "confusion-matrix",
-        "confusion matrix",
-        "A table of counts: row <em>i</em>, column <em>j</em> counts the predictions whose true "
-        "label is the <em>i</em>-th and predicted label the <em>j</em>-th (scikit-learn's "
-        "orientation: rows true, columns predicted). Correct predictions sit on the diagonal.",
-        r"\b[Cc]onfusion matri(?:x|ces)\b",
-    ),
-    Term(
-        "tp",
-        "TP (true positive)",
-        "For one label: a prediction of that label whose true label is that label too. It is "
-        "the label's diagonal cell of the confusion matrix.",
-        r"\bTP\b|\btrue positives?\b",
-    ),
-    Term(
-        "fp",
-        "FP (false positive)",
-        "For one label: a prediction of that label whose true label is another one. The rest "
-        "of the label's column of the confusion matrix.",
-        r"\bFP\b|\bfalse positives?\b",
-    ),
-    Term(
-        "fn",
-        "FN (false negative)",
-        "For one label: a prediction of another label whose true label is this one. The rest "
-        "of the label's row of the confusion matrix. In single-label data every wrong "
-        "prediction is one FP (for the label predicted) and one FN (for the true label), so "
-        "ΣFP = ΣFN.",
-        r"\bFN\b|\bfalse negatives?\b",
-    ),
-    Term(
-        "support",
-        "support",
-        "For one label: how many rows truly carry it, TP + FN (the sum of its row).",
-        r"\bsupport\b",
-    ),
-    Term(
-        "accuracy",
-        "accuracy",
-        "The share of rows predicted correctly: ΣTP / n, the diagonal of the confusion matrix "
-        "over its total.",
-        r"(?<!balanced )(?<!subset )\baccuracy\b",
-    ),
-    Term(
-        "micro",
-        "micro average",
-        "Add up TP, FP and FN over the labels first, then compute precision, recall or F1 once "
-        'from the sums (<code>average="micro"</code>). In single-label multi-class data, with '
-        "every label kept, micro precision = micro recall = micro F1 = accuracy.",
-        r"\bmicro(?:-averaged| average[sd]?)?\b",
-    ),
-    Term(
-        "macro",
-        "macro average",
-        "Compute the score for each label, then take their plain mean "
-        '(<code>average="macro"</code>): every label counts the same, however rare.',
-        r"\bmacro(?:-averaged| average[sd]?)?\b",
-    ),
-    Term(
-        "weighted",
-        "weighted average",
-        "The mean of the per-label scores weighted by each label's support "
-        '(<code>average="weighted"</code>). Weighted recall equals accuracy in single-label '
-        "data; weighted precision and F1 in general do not.",
-        r"\bweighted(?: average[sd]?)?\b",
-    ),
-    Term(
-        "balanced-accuracy",
-        "balanced accuracy",
-        "The mean of the per-label recalls (scikit-learn's <code>balanced_accuracy_score</code>): "
-        "macro recall. Unlike accuracy it is not pulled up by a large, easy label.",
-        r"\bbalanced accuracy\b",
-    ),
-    Term(
-        "labels",
-        "labels=",
-        "The argument of scikit-learn's scores that names the labels to score. Leaving a label "
-        "out drops its TP, FP and FN from the micro sums, so ΣFP and ΣFN over the labels kept "
-        "can differ and micro precision and recall part.",
-        r"labels=",
-        code=True,
-    ),
-    Term(
-        "zero-division",
-        "zero_division",
-        "What scikit-learn returns for a score whose denominator is 0, such as the precision of "
-        'a label that is never predicted: <code>"warn"</code> (0, with a warning), 0, 1 or '
-        "NaN.",
-        r"zero_division(?:=\S*)?",
-        code=True,
-    ),
-    Term(
-        "residual",
-        "residual",
-        "ΣFP − ΣFN over the labels kept. It is 0 when every label is kept in single-label data; "
-        "when a label is left out its sign says which of micro precision and micro recall is "
-        "larger (a positive residual: recall).",
-        r"\bresidual\b",
-    ),
-    Term(
-        "multi-label",
-        "multi-label",
-        "Data where a row may carry several labels at once (or none), written as a 0/1 "
-        "indicator array with one column per label. A wrong tag is then an FP or an FN on its "
-        "own, with no partner, so micro precision and recall part.",
-        r"\bmulti-label\b",
-    ),
-    Term(
-        "subset-accuracy",
-        "subset accuracy",
-        "In multi-label data: the share of rows whose whole predicted label set equals the true "
-        "one (what scikit-learn's <code>accuracy_score</code> computes there).",
-        r"\bsubset accuracy\b",
-    ),
-    Term(
-        "abstain",
-        "abstaining",
-        'A classifier answering "unknown" instead of a label. Counted as a label, it keeps the '
-        "identity; left out with <code>labels=</code>, each abstention is an FN with no FP.",
-        r"\babstain(?:s|ing|ed)?\b|\babstentions?\b",
-    ),
-    Term(
-        "threshold",
-        "threshold",
-        "A cut-off on a score or probability: every label above it is predicted. A row can then "
-        "get several labels or none, as in multi-label data.",
-        r"\bthreshold(?:s|ed|ing)?\b",
-    ),
-    Term(
-        "top-k",
-        "top-k",
-        "Predicting the k most probable labels of each row: k predictions per row but one true "
-        "label, so the FPs outnumber the FNs.",
-        r"\btop-k\b",
-    ),
-]
-TERMS_BY_ID = {term.id: term for term in TERMS}
+def load_terms(path: Path = GLOSSARY_DATA) -> list[Term]:
+    """The terms of the glossary data file, checked: each needs an id, a name, a definition and
+    a pattern that compiles; ids are unique.
+
+    >>> import tempfile
+    >>> bad = Path(tempfile.mkdtemp()) / "terms.yaml"
+    >>> _ = bad.write_text("- id: tp\\n  name: TP\\n  definition: x\\n  pattern: '(unclosed'\\n")
+    >>> load_terms(bad)
+    Traceback (most recent call last):
+    ...
+    ValueError: terms.yaml: term 'tp': pattern '(unclosed' is not a regular expression ...
+    """
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(entries, list):
+        raise ValueError(f"{path.name}: expected a list of terms, got {type(entries).__name__}")
+    terms, fields = [], {"id", "name", "definition", "pattern", "code"}
+    for number, entry in enumerate(entries, 1):
+        where = f"{path.name}: term {entry.get('id', number)!r}" if isinstance(entry, dict) else ""
+        if not isinstance(entry, dict) or not {"id", "name", "definition", "pattern"} <= set(entry):
+            raise ValueError(f"{where or path.name}: each term needs id, name, definition, pattern")
+        if set(entry) - fields:
+            raise ValueError(f"{where}: unknown keys {sorted(set(entry) - fields)}")
+        try:
+            re.compile(entry["pattern"])
+        except re.error as error:
+            raise ValueError(
+                f"{where}: pattern {entry['pattern']!r} is not a regular expression ({error})"
+            ) from None
+        terms.append(Term(**{key: entry[key] for key in entry}))
+    ids = [term.id for term in terms]
+    if len(ids) != len(set(ids)):
+        raise ValueError(f"{path.name}: ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}")
+    return terms
+
+
+TERMS = load_terms()
 
 _TOKEN = re.compile(r"<!--.*?-->|<[^>]+>|[^<]+", re.DOTALL)
 _TAG = re.compile(r"</?([a-zA-Z][\w:-]*)")

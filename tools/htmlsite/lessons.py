@@ -166,6 +166,29 @@ def time_to_learn(nb: nbformat.NotebookNode, name: str = "nb") -> int:
     )
 
 
+def executed(path: Path) -> nbformat.NotebookNode:
+    """The committed lesson at ``path``, refused when a code cell was never run.
+
+    >>> from nbformat.v4 import new_code_cell, new_notebook
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> nbformat.write(new_notebook(cells=[new_code_cell("1 + 1")]), folder / "01-a.ipynb")
+    >>> executed(folder / "01-a.ipynb")
+    Traceback (most recent call last):
+    ...
+    ValueError: 01-a.ipynb: code cell 1 was never executed; run `make notebooks` ...
+    """
+    nb = nbformat.read(path, as_version=4)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    for number, cell in enumerate(code, 1):
+        if cell.source.strip() and cell.get("execution_count") is None:
+            raise ValueError(
+                f"{path.name}: code cell {number} was never executed; run `make notebooks` "
+                "(the site shows the lessons as committed, executed)"
+            )
+    return nb
+
+
 def read_lesson(path: Path) -> Lesson:
     """What the site says about the lesson at ``path``."""
     nb = nbformat.read(path, as_version=4)

@@ -12,7 +12,13 @@ from nbconvert import HTMLExporter
 from nbconvert.filters import markdown2html
 
 from htmlsite import TEMPLATES
-from htmlsite.assets import REQUIRE_JS_URL, SITE_CSS_URL, SITE_JS_URL, WIDGET_RENDERER_URL
+from htmlsite.assets import (
+    CODE_CSS_URL,
+    REQUIRE_JS_URL,
+    SITE_CSS_URL,
+    SITE_JS_URL,
+    WIDGET_RENDERER_URL,
+)
 from htmlsite.glossary import TERMS, link_terms
 from htmlsite.lessons import Lesson, strip_navigation
 from htmlsite.links import binder_url, rewrite_links
@@ -39,6 +45,7 @@ def _chrome(repository: str, notebook: str | None = None) -> dict[str, str]:
     return {
         "binder": binder_url(repository, notebook),
         "css": SITE_CSS_URL,
+        "code_css": CODE_CSS_URL,
         "js": SITE_JS_URL,
     }
 
@@ -110,11 +117,13 @@ def _render(template: str, slug: str, **context: object) -> str:
     return exporter().environment.get_template(template).render(**chrome, **context)
 
 
-def contents_page(lessons: list[Lesson], repository: str) -> str:
-    """The contents page: what the tutorial teaches, its lessons in order with their time."""
+def contents_page(lessons: list[Lesson], repository: str, decks: set[str] = frozenset()) -> str:
+    """The contents page: what the tutorial teaches, its lessons in order with their time,
+    and a link to each deck named in ``decks`` (file names, ``Lesson.slides``)."""
     entries = [
         {
             "page": lesson.page,
+            "slides": lesson.slides if lesson.slides in decks else None,
             "title": lesson.title,
             "description": inline_markdown(lesson.description),
             "minutes": lesson.minutes,

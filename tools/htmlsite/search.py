@@ -1,6 +1,11 @@
 """The site's search: every section of every page, indexed with MiniSearch when the site is
 built (``search_index.js``, run by node), loaded by the pages from ``assets/search-index.js``
-(a script, not JSON, so it loads from ``file://``)."""
+(a script, not JSON, so it loads from ``file://``).
+
+On a lesson page only the prose is indexed: its Markdown cells (headings and text), never the
+code, folded or not, nor what the code printed. A result opens its section with the words
+searched for in ``?highlight=``, and the page marks their first use there (``site.js``).
+"""
 
 from __future__ import annotations
 
@@ -48,9 +53,24 @@ class _Sections(HTMLParser):
         self.skip = 0
         self.heading: str | None = None
         self.anchor_link = 0
+        self.lesson = False  # a lesson page: only its Markdown cells are prose
+        self.prose_divs = 0  # open <div>s inside the Markdown cell being read
+
+    def _in_prose(self) -> bool:
+        return not self.lesson or self.prose_divs > 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
+        classes = (values.get("class") or "").split()
+        if tag == "body" and "ma-lesson" in classes:
+            self.lesson = True
+        if tag == "div" and self.lesson:
+            if self.prose_divs:
+                self.prose_divs += 1
+            elif "jp-MarkdownCell" in classes:
+                self.prose_divs = 1
+        if not self._in_prose():
+            return
         if tag in _IGNORED:
             self.skip += 1
         elif tag in _SECTION_TAGS and values.get("id") and not self.skip:
@@ -63,6 +83,10 @@ class _Sections(HTMLParser):
             self.anchor_link += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self.prose_divs:
+            self.prose_divs -= 1
+        if not self._in_prose():
+            return
         if tag in _IGNORED:
             self.skip = max(0, self.skip - 1)
         elif tag == self.heading:
@@ -71,7 +95,7 @@ class _Sections(HTMLParser):
             self.anchor_link -= 1
 
     def handle_data(self, data: str) -> None:
-        if self.skip or self.anchor_link or not self.sections:
+        if self.skip or self.anchor_link or not self.sections or not self._in_prose():
             return
         self.sections[-1][1 if self.heading else 2] += data
 
@@ -87,6 +111,14 @@ def sections(page: str, name: str, page_title: str) -> list[Section]:
     ...                  '</p><h2 id="s">Step $k$</h2><p>The <b>residual</b>.</p>', "a.html", "A")
     >>> [(s.url, s.title, s.text) for s in found]
     [('a.html#t', 'Title', 'Intro'), ('a.html#s', 'Step k', 'The residual.')]
+
+    On a lesson page, code and its output are left out:
+
+    >>> lesson = ('<body class="ma-lesson"><div class="jp-MarkdownCell"><div><h2 id="s">Step'
+    ...           '</h2><p>Prose.</p></div></div><div class="jp-CodeCell"><pre>say("x")</pre>'
+    ...           '<h3 id="o">Printed</h3></div></body>')
+    >>> [(s.title, s.text) for s in sections(lesson, "b.html", "B")]
+    [('Step', 'Prose.')]
     """
     parser = _Sections()
     parser.feed(page)

@@ -9,8 +9,12 @@
   // --- colour scheme: the toggle, remembered in localStorage --------------------------------
   function setTheme(theme, remember) {
     root.setAttribute("data-theme", theme);
+    // The button says what it switches to (a label that changes, so no aria-pressed).
+    var other = theme === "dark" ? "light" : "dark";
     document.querySelectorAll(".ma-theme-toggle").forEach(function (button) {
-      button.setAttribute("aria-pressed", theme === "dark" ? "true" : "false");
+      button.textContent = other === "dark" ? "Dark" : "Light";
+      button.setAttribute("aria-label", "Switch to the " + other + " scheme");
+      button.title = "Switch to the " + other + " scheme";
     });
     if (remember) {
       try { localStorage.setItem(THEME_KEY, theme); } catch (e) { /* private mode */ }
@@ -86,11 +90,20 @@
     });
   }
 
-  // A figure is never shown smaller than MIN_SCALE of its drawn size, so its text stays
-  // readable on a phone: a wide figure scrolls sideways in its box instead.
+  // On a phone a figure is never shown smaller than MIN_SCALE of its drawn size, so its text
+  // stays readable: a wide figure scrolls sideways in its box instead. On a wide screen every
+  // figure fits the column (a panel cut at the edge reads as missing, not as "scroll").
   var MIN_SCALE = 0.75;
+  var WIDE = "(min-width: 1000px)";
 
   function sizeFigures() {
+    if (window.matchMedia && matchMedia(WIDE).matches) {
+      document.querySelectorAll(".jp-RenderedImage img").forEach(function (img) {
+        img.style.width = "";
+        img.style.maxWidth = "";
+      });
+      return;
+    }
     document.querySelectorAll(".jp-RenderedImage img").forEach(function (img) {
       var drawn = Number(img.getAttribute("width")) || img.naturalWidth;
       var box = img.parentElement;
@@ -211,7 +224,9 @@
       var doc = search.docs[hit.id];
       var item = document.createElement("li");
       var link = document.createElement("a");
-      link.href = doc.url;
+      var at = doc.url.indexOf("#");
+      link.href = doc.url.slice(0, at) + "?highlight=" + encodeURIComponent(query) +
+        doc.url.slice(at);
       link.className = "ma-search-hit";
       var title = document.createElement("span");
       title.className = "ma-hit-title";
@@ -282,12 +297,59 @@
     });
   }
 
+  // --- where a search result lands: mark the words searched for in that section ----------
+  var HEADING = /^H([1-6])$/;
+
+  function wordsPattern(query) {
+    var words = query.split(/\s+/).filter(Boolean).map(function (word) {
+      return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    });
+    return words.length ? new RegExp("(" + words.join("|") + ")[\\w-]*", "i") : null;
+  }
+
+  function markSearchHit() {
+    var query = new URLSearchParams(location.search).get("highlight");
+    // nbconvert's heading ids may hold %-escapes themselves: try the hash as it is first.
+    var id = location.hash.slice(1);
+    var start = id && (document.getElementById(id) ||
+                       document.getElementById(decodeURIComponent(id)));
+    var pattern = query && wordsPattern(query);
+    if (!start || !pattern) return;
+    var level = HEADING.test(start.tagName) ? Number(start.tagName[1]) : 9;
+    var walker = document.createTreeWalker(
+      document.querySelector("main") || document.body,
+      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
+    );
+    walker.currentNode = start;
+    for (var node = start; node; node = walker.nextNode()) {
+      if (node.nodeType === 1 && node !== start && !start.contains(node)) {
+        var heading = HEADING.exec(node.tagName);
+        var next = start.tagName === "DT" && node.tagName === "DT";
+        if (next || (heading && Number(heading[1]) <= level)) return;
+        continue;
+      }
+      if (node.nodeType !== 3) continue;
+      var skip = node.parentElement.closest(
+        ".jp-CodeCell, script, style, mjx-container, .anchor-link");
+      var found = !skip && pattern.exec(node.nodeValue);
+      if (!found) continue;
+      var hit = node.splitText(found.index);
+      hit.splitText(found[0].length);
+      var mark = document.createElement("mark");
+      mark.className = "ma-search-mark";
+      hit.parentNode.replaceChild(mark, hit);
+      mark.appendChild(hit);
+      return;
+    }
+  }
+
   function start() {
     initTheme();
     initContents();
     initCode();
     initScrollers();
     initSearch();
+    markSearchHit();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
