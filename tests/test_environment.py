@@ -53,9 +53,10 @@ def names(requirements: list[str]) -> set[str]:
 def test_environment_yml_pins_exactly_the_package_the_lessons_and_the_test_tools():
     # pyproject names them (unpinned); environment.yml pins each once, for conda, Binder, .venv.
     extras = project()["optional-dependencies"]
-    declared = names(project()["dependencies"]) | names(extras["lessons"]) | names(extras["test"])
+    pinned = extras["lessons"] + extras["test"] + extras["spark"]
+    declared = names(project()["dependencies"]) | names(pinned)
     assert declared == set(environment_pins())
-    assert all(not Requirement(line).specifier for line in extras["lessons"] + extras["test"])
+    assert all(not Requirement(line).specifier for line in pinned)
 
 
 def test_pip_itself_is_pinned_and_is_the_one_installed():
@@ -82,6 +83,28 @@ def test_makefile_installs_what_environment_yml_pins():
     assert {Requirement(ln).name.lower(): str(Requirement(ln).specifier)[2:] for ln in lines} == (
         environment_pins()
     )
+
+
+def editable_installs(target: str) -> list[set[str]]:
+    """The extras each `pip install --editable '.[...]'` in the Makefile rule ``target`` names."""
+    rule = re.search(
+        rf"^{re.escape(target)}:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(), re.M
+    )
+    assert rule, f"the Makefile has no rule {target}"
+    recipe = rule.group(1).replace("\\\n", " ")
+    return [set(m.split(",")) for m in re.findall(r"--editable '\.\[([a-z,]+)\]'", recipe)]
+
+
+def test_make_setup_installs_only_what_the_lessons_need_and_setup_dev_the_test_tools():
+    # A reader's `make lab` gets the package and the lessons extra; `make test` adds the rest.
+    assert editable_installs("$(STAMP)") == [{"lessons"}]
+    assert editable_installs("$(DEV_STAMP)") == [{"lessons", "test", "dev", "spark"}]
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^setup-dev: setup \$\(DEV_STAMP\)$", makefile, re.M)
+    for target in ("lint", "test-fast", "bench"):
+        assert re.search(rf"^{target}: .*setup-dev", makefile, re.M), target
+    # Both install under the same pins: environment.yml's, as constraints.
+    assert makefile.count("--constraint $(VENV)/requirements.txt --editable") == 2
 
 
 def test_python_version_agrees():
@@ -125,6 +148,13 @@ def test_repo2docker_builds_the_conda_environment_and_runs_postbuild(tmp_path):
     assert "Building conda environment for python=3.11" in log
     assert re.search(r'env update -p \$\{NB_PYTHON_PREFIX\} --file "binder/environment\.yml"', log)
     assert "RUN ./binder/postBuild" in log
+    # The environment postBuild installs the package (and its `microavg` command) into is on
+    # PATH, for kernels (ENV) and for terminals' login shells (/etc/profile.d): the README's
+    # commands work there as they do under `make lab`.
+    assert re.search(r"^ENV PATH=\$\{NB_PYTHON_PREFIX\}/bin:", log, re.MULTILINE)
+    assert re.search(r"^COPY .* /etc/profile\.d/activate-conda\.sh$", log, re.MULTILINE)
+    post = (ROOT / "binder" / "postBuild").read_text()
+    assert re.search(r"^python -m pip install --no-deps --editable \.$", post, re.MULTILINE)
 
 
 def test_readme_binder_badge_opens_the_first_lesson_of_the_configured_repository():
@@ -138,9 +168,12 @@ def test_readme_binder_badge_opens_the_first_lesson_of_the_configured_repository
 
 
 def test_dependencies_are_what_the_package_imports():
-    # Every third-party module the package imports, anywhere (lazily too), as distributions.
+    # Every third-party module the package imports, anywhere (lazily too), as distributions;
+    # microavg.spark alone imports the `spark` extra.
     imported = set()
     for path in (ROOT / "helpers" / "microavg").rglob("*.py"):
+        if path.name == "spark.py":
+            continue
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Import):
                 imported |= {alias.name.split(".")[0] for alias in node.names}
@@ -150,3 +183,16 @@ def test_dependencies_are_what_the_package_imports():
     distributions = importlib.metadata.packages_distributions()
     needed = {distributions[module][0].lower() for module in third_party}
     assert needed == names(project()["dependencies"])
+
+
+def test_the_spark_extra_is_what_microavg_spark_imports():
+    tree = ast.parse((ROOT / "helpers" / "microavg" / "spark.py").read_text())
+    imported = {
+        node.module.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+    } | {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    third_party = imported - set(sys.stdlib_module_names) - {"microavg", "__future__"}
+    distributions = importlib.metadata.packages_distributions()
+    needed = {distributions[module][0].lower() for module in third_party}
+    assert needed == names(project()["optional-dependencies"]["spark"])
