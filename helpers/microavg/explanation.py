@@ -13,7 +13,10 @@ guaranteed, and what voids the guarantee where it is not. Exactly three things c
   predicted tag that is wrong (an FP) need not come with a missed one (an FN) on its item.
 * ``"zero_division"``: a micro denominator is 0, so ``zero_division`` decides a score.
 
-With none of them (complete single-label data) the four numbers are equal, always.
+With none of them (complete single-label data) the four numbers are equal, always. What
+else the data holds that a reader should know, and that changes no number (labels that look
+alike, blank labels, labels only predicted, ``sample_weight``), is told after the causes as
+findings (:mod:`microavg.findings`).
 
 >>> import microavg as ma
 >>> print(ma.explain(list("AAAABBCCC"), list("AABCABBCC")))
@@ -38,6 +41,7 @@ import numpy as np
 
 from microavg._validate import whole_number
 from microavg.counting import exact_group_sums, exact_pair_sums, exact_sum
+from microavg.findings import FINDINGS, Finding, label_sets, single_label
 from microavg.libraries import BatchAveraging, batch_averaging
 from microavg.prose import exact as exact_text
 from microavg.prose import md_table, percent, signed
@@ -123,6 +127,9 @@ class Explanation:
     batches : BatchAveraging or None
         With ``batch=``: the mean of the per-batch macro F1 scores against the macro F1 of
         the summed counts (:func:`microavg.libraries.batch_averaging`), told last.
+    findings : tuple of Finding
+        What else the data holds that changes no number (:mod:`microavg.findings`), in the
+        order of :data:`microavg.findings.FINDINGS`, told after the causes.
     """
 
     precision: float
@@ -144,6 +151,7 @@ class Explanation:
     zero_division: float
     weighted: bool
     batches: BatchAveraging | None = None
+    findings: tuple[Finding, ...] = ()
 
     def __str__(self) -> str:
         paragraphs = self._paragraphs(_plain, _plain_number)
@@ -211,7 +219,7 @@ class Explanation:
                 "for the label predicted and an FN for the true label, so ΣTP + ΣFP = ΣTP + "
                 f"ΣFN = {total}, {items}, and micro precision, recall and F1 all equal accuracy."
             )
-            return lines
+            return lines + self._findings(label, number)
         verdict = (
             "They agree on this data, but nothing guarantees it"
             if self.holds
@@ -239,7 +247,63 @@ class Explanation:
             lines.append(self._zero_paragraph())
         if self.equals_accuracy and "multilabel" not in self.causes:
             lines.append(self._still_equal())
-        return lines
+        return lines + self._findings(label, number)
+
+    def _findings(self, label: Callable[[Hashable], str], number: Callable[[Count], str]) -> list:
+        def n(count: Count) -> str:
+            return f"{number(count)} (their summed weight)" if self.weighted else number(count)
+
+        said = []
+        for found in self.findings:
+            names = ", ".join(label(x) for x in found.labels[:_SHOWN])
+            more = len(found.labels) - _SHOWN
+            names += f" and {more} more" if more > 0 else ""
+            one = len(found.labels) == 1
+            if found.kind == "lookalike":
+                said.append(
+                    f"{names} may be one label written {len(found.labels)} ways (they differ "
+                    "only by case, spaces or Unicode form), but each is counted as a label of "
+                    "its own, so an item whose true and predicted labels are two of them is an "
+                    f"error. Such items: {n(found.count)}."
+                )
+            elif found.kind == "blank":
+                true = f"; with it as their true label: {n(found.more)}" if found.more else ""
+                said.append(
+                    f"{names} is blank, what a missing prediction read from a file becomes, "
+                    "and is counted as a label of its own. Items predicted as it: "
+                    f"{n(found.count)}{true}. Left out with labels=, the items predicted as it "
+                    "become abstentions, FNs with no FP."
+                )
+            elif found.kind == "predicted_only":
+                said.append(
+                    f"{names} {'occurs' if one else 'occur'} only in the predictions, never as "
+                    f"a true label, so every item predicted as {'it' if one else 'one of them'} "
+                    "is an error, an FP for the label predicted and an FN for the true one. "
+                    f"Such items: {n(found.count)}. Left out with labels=, they become FNs with "
+                    "no FP: precision rises above accuracy, and recall stays the accuracy while "
+                    "every true label is scored."
+                )
+            elif found.kind == "absent":
+                said.append(
+                    f"labels= names {names}, which no item holds as a true or predicted "
+                    f"label: {'it adds' if one else 'they add'} nothing to the micro sums "
+                    "(check the spelling)."
+                )
+            elif found.kind == "label_sets":
+                said.append(
+                    "Predicted label sets: items predicting none of the labels scored: "
+                    f"{n(found.count)}; predicting two or more: {n(found.more)}. Thresholding "
+                    "each label's probability gives such sets (as Keras' Precision() and "
+                    "Recall() do at 0.5): an item with none adds FNs with no FP, one with "
+                    "several FPs that its FNs need not match."
+                )
+            else:  # weights
+                said.append(
+                    "sample_weight is not a cause: a wrong item weighs the same as an FP for "
+                    "the label predicted and as an FN for its true label, so weights alone "
+                    "never part micro precision, recall, F1 and accuracy."
+                )
+        return said
 
     def _labels_paragraph(
         self, label: Callable[[Hashable], str], number: Callable[[Count], str]
@@ -447,7 +511,14 @@ def explain(
         zero_division=zero_division,
         weighted=weights is not None,
         batches=batches,
+        findings=_in_order(sums["findings"], weights, total),
     )
+
+
+def _in_order(found: tuple[Finding, ...], weights: np.ndarray | None, total: Count) -> tuple:
+    if weights is not None:
+        found = (*found, Finding("weights", (), total))
+    return tuple(sorted(found, key=lambda f: FINDINGS.index(f.kind)))
 
 
 def _batches(y_true, y_pred, targets, labels, weights, batch) -> BatchAveraging:
@@ -498,6 +569,9 @@ def _single_sums(targets: Targets, labels: np.ndarray | None, weights: np.ndarra
         "total": total_of(np.ones(len(w), dtype=bool)),
         "correct": total_of(same),
         "left_out": tuple(LeftOut(values[i], *left[i]) for i in sorted(left)),
+        "findings": single_label(
+            values, t, p, pair_sums, None if labels is None else labels.tolist()
+        ),
     }
 
 
@@ -523,6 +597,13 @@ def _multi_sums(targets: Targets, labels: np.ndarray | None, weights: np.ndarray
         "total": exact_sum(weights, len(correct)),
         "correct": dot(correct.astype(np.intp)),
         "left_out": _left_out_columns(targets, tuple(columns.tolist())),
+        "findings": label_sets(
+            targets.y_true,
+            targets.y_pred,
+            columns,
+            lambda mask: dot(mask.astype(np.intp)),
+            named=labels is not None,
+        ),
     }
 
 

@@ -76,7 +76,9 @@ def explain(
                 "batch and labels: per-batch scores are told over every label; pass one"
             )
         batches = batch_averaging(list(true), list(pred), batch=list(batch), repeats=list(n))
-    return dataclasses.replace(explanation, weighted=weighted, batches=batches)
+    # Counts of rows are no sample_weight: the finding that weights are no cause goes with them.
+    findings = tuple(f for f in explanation.findings if weighted or f.kind != "weights")
+    return dataclasses.replace(explanation, weighted=weighted, batches=batches, findings=findings)
 
 
 def compare_text(
