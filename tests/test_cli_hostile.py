@@ -3,6 +3,7 @@ option, the file and the line, in the command line's words, or counted exactly."
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -130,3 +131,25 @@ def test_a_reader_that_stops_reading_gets_no_traceback(tmp_path):
         stderr = proc.stderr.read().decode()
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr
     assert proc.returncode in (0, 1)
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [(b"", "empty"), (b"y,p\n\xff\xfe,\x80\n", "UTF-8")],
+    ids=["empty", "not-utf8"],
+)
+def test_a_file_refused_while_opening_leaves_no_temporary_directory(tmp_path, content, words):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    command = ["-W", "error::ResourceWarning", "-m", "microavg", "explain", str(path)]
+    result = subprocess.run(
+        [sys.executable, *command, "--true", "y", "--pred", "p"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "TMPDIR": str(scratch)},
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert list(scratch.iterdir()) == []

@@ -43,7 +43,8 @@ def test_a_blank_label_is_counted_as_a_label_and_said_so():
     e = ma.explain(["A", "B", "A", ""], ["A", "", " ", ""])
     blank = found(e, "blank")
     assert blank.labels == ("", " ") and (blank.count, blank.more) == (3, 1)
-    assert "is blank" in " ".join(str(e).split()) and "predicted_only" not in kinds(e)  # told once, as blank
+    assert "is blank" in " ".join(str(e).split())
+    assert "predicted_only" not in kinds(e)  # a blank label is told once, as blank
 
 
 def test_a_label_only_predicted_is_found_with_the_items_predicted_as_it():

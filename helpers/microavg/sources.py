@@ -118,6 +118,14 @@ class _Reader:
         self.memory_limit = memory_limit
         self._tmp = tempfile.TemporaryDirectory(prefix="microavg-")
         self.con = duckdb.connect(config={"temp_directory": self._tmp.name})
+        try:
+            self._open(files, memory_limit)
+        except BaseException:
+            self.close()  # a file refused while opening leaves no temporary directory
+            raise
+
+    def _open(self, files: list[Path], memory_limit: str) -> None:
+        duckdb = self.duckdb
         not_a_size = SourceError(
             f"--memory-limit {shown(memory_limit)} is not a size: write it as 512MB or 2GB"
         )
