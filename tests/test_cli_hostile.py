@@ -153,3 +153,11 @@ def test_a_file_refused_while_opening_leaves_no_temporary_directory(tmp_path, co
     )
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.parametrize("cell", ["x", "-1", "1.5"])
+def test_a_bad_count_on_a_row_with_one_blank_label_is_refused_with_its_line(tmp_path, cell):
+    path = tmp_path / "counted.csv"
+    path.write_text(f"y,p,n\nA,A,2\nB,,{cell}\nA,B,1\n", encoding="utf-8")
+    args = ["explain", str(path), "--true", "y", "--pred", "p", "--counts", "n"]
+    refused(run(*args), "line 3", "--counts column 'n'", repr(cell))

@@ -374,7 +374,8 @@ def _count(
     if numeric is not None:
         option, name, bad, fix = numeric
         if any(row[2 * k + 2] for row in rows):
-            keep = " AND ".join(f"NOT ({_blank_sql(c)})" for c in true + pred)
+            # The rows kept are those with any label cell filled (as _is_blank skips groups).
+            keep = "(" + " OR ".join(f"NOT ({_blank_sql(c)})" for c in true + pred) + ")"
             at = reader.where(f"({bad}) AND {keep}")
             (cell,) = reader.sql(
                 f"SELECT {_quote(name)} FROM {reader.scan} WHERE ({bad}) AND {keep} LIMIT 1"
