@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 
 const STATIC = join(dirname(fileURLToPath(import.meta.url)), "..", "helpers", "microavg", "static");
 export const VIEWS = [
-  "prediction_editor", "matrix_explorer", "many_classifiers", "exercise", "scored_items", "tag_table",
+  "prediction_editor", "matrix_explorer", "many_classifiers", "exercise", "scored_items", "tag_table", "explain_file",
 ];
 
 const bundled = {};

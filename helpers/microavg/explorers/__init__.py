@@ -7,7 +7,9 @@ kernel), each with its state set and read from Python:
 * :func:`scored_items`: scores per label turned into label sets (abstaining, a threshold,
   the top k), micro P, R and F1 against the accuracy that goes with the rule;
 * :func:`tag_table`: a 0/1 table of true and predicted tags, multi-label counts;
-* :func:`exercise`: an answer box that checks the reader's answer.
+* :func:`exercise`: an answer box that checks the reader's answer;
+* :func:`explain_file`: a pasted or dropped CSV/TSV of one's own predictions, explained as
+  ``microavg explain`` explains the file.
 
 Their rules live in :mod:`microavg.explorers.rules` (numpy only); a refused edit raises
 :class:`RefusedEdit` (a ``ValueError``) and is shown in the explorer. No pandas, no
@@ -23,6 +25,7 @@ import importlib
 
 __all__ = [
     "Exercise",
+    "ExplainFile",
     "ManyClassifiers",
     "MatrixExplorer",
     "PredictionEditor",
@@ -30,6 +33,7 @@ __all__ = [
     "ScoredItems",
     "TagTable",
     "exercise",
+    "explain_file",
     "many_classifiers",
     "matrix_explorer",
     "prediction_editor",
@@ -39,6 +43,8 @@ __all__ = [
 
 _HOMES = {
     "Exercise": "exercises",
+    "ExplainFile": "pasted",
+    "explain_file": "pasted",
     "exercise": "exercises",
     "ManyClassifiers": "many",
     "many_classifiers": "many",

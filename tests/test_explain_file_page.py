@@ -1,0 +1,101 @@
+"""The explain-file explorer in a saved page, drawn by the site's anywidget host from file://
+with every other request blocked: a pasted CSV is explained, columns and labels picked by the
+reader change the explanation, a bad paste is refused with its reason and the last good
+explanation kept; every control named, 390 px without sideways scroll, light and dark,
+axe-core finding nothing serious. Screenshots: build/screenshots/explain-file-*.png."""
+
+from __future__ import annotations
+
+import pytest
+from browser import ROOT, watched_page
+from microavg.explorers.pasted import explain_file
+from test_exercise import saved_page
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+FIRST = "true,pred\nA,A\nA,A\nA,B\nA,C\nB,A\nB,B\nC,B\nC,C\nC,C\n"
+PASTED = "gold;guess;n\nPER;PER;5\nper;PER;2\nO;?;3\nO;O;4\nLOC;O;1\n"
+
+LOOK = """(root) => {
+  const controls = root.querySelectorAll('input, button, select, textarea, [tabindex]');
+  const unnamed = [...controls].filter(c => {
+    const name = (c.labels && c.labels.length ? [...c.labels].map(l => l.textContent).join(' ')
+      : '') || c.getAttribute('aria-label') || c.textContent;
+    return !name || !name.trim();
+  }).length;
+  const style = getComputedStyle(root);
+  return {said: [...root.querySelectorAll('.ma-ef-output p')].map(p => p.textContent),
+    message: root.querySelector('.ma-message').textContent, unnamed,
+    right: root.getBoundingClientRect().right, width: window.innerWidth,
+    scroll: document.documentElement.scrollWidth, colour: style.color,
+    background: style.backgroundColor, bold: root.querySelectorAll('.ma-ef-output b').length,
+    labels: [...root.querySelectorAll('.ma-ef-labels label')].map(l => l.textContent.trim())};
+}"""
+
+AXE_RUN = """async () => {
+  const result = await axe.run({include: [['.microavg-explain-file']]},
+    {resultTypes: ['violations']});
+  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => ({id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+}"""
+
+
+def said(text, **options) -> list[str]:
+    return [" ".join(p.split()) for p in explain_file(text, **options).said.split("\n\n")]
+
+
+@pytest.mark.parametrize(
+    "width, scheme", [(1280, "light"), (1280, "dark"), (390, "light"), (390, "dark")], ids=str
+)
+def test_a_pasted_file_is_explained_in_the_page(tmp_path, chromium_browser, width, scheme):
+    url = saved_page(tmp_path, [explain_file(FIRST)])
+    with watched_page(chromium_browser, width=width, color_scheme=scheme) as page:
+        p = page.page
+        p.goto(url)
+        p.wait_for_selector(".microavg-explain-file .ma-ef-output p")
+        root = p.query_selector(".microavg-explain-file")
+        assert root.evaluate(LOOK)["said"] == said(FIRST)
+        # Paste a counted, semicolon-separated file; pick its columns and the counts.
+        p.fill(".ma-ef-text", PASTED)
+        p.wait_for_function(
+            "() => [...document.querySelectorAll('.ma-ef-true option')]"
+            ".some(o => o.value === 'gold')"
+        )
+        p.select_option(".ma-ef-counts", "n")
+        p.wait_for_function("() => document.querySelector('.ma-ef-counts').value === 'n'")
+        looked = root.evaluate(LOOK)
+        assert looked["said"] == said(PASTED, counts="n"), looked
+        assert looked["labels"] == ["'?'", "'LOC'", "'O'", "'PER'", "'per'"]
+        # Leave out a label, by keyboard: focus its box and press Space.
+        p.focus(".ma-ef-labels input[value='?']")
+        p.keyboard.press("Space")
+        p.wait_for_function(
+            "() => document.querySelector('.ma-ef-output').textContent.includes('Left out')"
+        )
+        looked = root.evaluate(LOOK)
+        assert looked["said"] == said(PASTED, counts="n", labels=["LOC", "O", "PER", "per"])
+        page.screenshot(f"explain-file-{width}-{scheme}")
+        good = looked["said"]
+        # A bad paste: refused, its reason on the alert line, the explanation kept.
+        p.fill(".ma-ef-text", "gold;guess;n\nPER;;5\n")
+        p.wait_for_function("() => document.querySelector('.ma-message').textContent !== ''")
+        looked = root.evaluate(LOOK)
+        assert looked["message"] == (
+            "Refused: pasted text, line 2: column 'guess' is blank; every row needs a label"
+        )
+        assert looked["said"] == good
+        # Labels that look like markup are shown as text.
+        p.fill(".ma-ef-text", "t,p\n<b>x</b>,$y$\n$y$,<b>x</b>\n")
+        p.wait_for_function("() => document.querySelector('.ma-message').textContent === ''")
+        looked = root.evaluate(LOOK)
+        assert looked["bold"] == 0 and "'<b>x</b>'" in looked["labels"]
+        assert looked["said"] == said("t,p\n<b>x</b>,$y$\n$y$,<b>x</b>\n")
+        assert looked["unnamed"] == 0
+        assert looked["right"] <= looked["width"] and looked["scroll"] <= looked["width"]
+        assert looked["colour"] != looked["background"]
+        if scheme == "dark":
+            assert looked["background"] == "rgb(30, 30, 30)"
+        page.screenshot(f"explain-file-{width}-{scheme}-markup")
+        assert page.console_errors == [] and page.failed == [] and page.blocked == []
+        p.add_script_tag(path=str(AXE))
+        assert p.evaluate(AXE_RUN) == []
