@@ -5,12 +5,12 @@ the reader's answer by keyboard, says so in a status line, fits 390 px and reads
 
 from __future__ import annotations
 
-import json
 import shutil
 from fractions import Fraction
 
 import pytest
 from browser import ROOT, watched_page
+from htmlsite.widget_state import saved_views
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from microavg.explorers import RefusedEdit, exercise, exercises
@@ -179,29 +179,16 @@ def test_the_bundle_loads_as_one_module(js):
 
 
 def saved_page(folder, shown) -> str:
-    """A page holding the exercises ``shown`` as saved state and views, as nbconvert saves."""
+    """A page holding the widgets ``shown`` as saved state and views, as the site saves them."""
     shutil.copy(HOST, folder / "anywidget-host.js")
-    state, views = {}, []
-    for n, ex in enumerate(shown):
-        model_id = f"m{n}"
-        state[model_id] = {
-            "model_module": "anywidget",
-            "model_name": "AnyModel",
-            "model_module_version": "*",
-            "state": ex.get_state(),
-        }
-        view = json.dumps({"model_id": model_id, "version_major": 2, "version_minor": 0})
-        views.append(
-            f'<div class="cell"><script type="application/vnd.jupyter.widget-view+json">'
-            f"{view}</script></div>"
-        )
-    saved = json.dumps({"version_major": 2, "version_minor": 0, "state": state})
+    state, views = saved_views(shown)
+    views = [f'<div class="cell">{view}</div>' for view in views]
     page = folder / "exercise.html"
     page.write_text(
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width'><title>exercise</title></head><body>"
         f"<main>{''.join(views)}</main>"
-        f'<script type="application/vnd.jupyter.widget-state+json">{saved}</script>'
+        f"{state}"
         "<script src='anywidget-host.js'></script></body></html>",
         encoding="utf-8",
     )

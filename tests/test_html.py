@@ -201,6 +201,23 @@ def _tiny_lesson(folder: Path, name: str, title: str, text: str) -> Path:
     return folder / name
 
 
+def test_node_modules_as_locked_need_no_npm_ci_though_other_platforms_are_missing(tmp_path):
+    from htmlsite.assets import ensure_node_modules
+
+    lock = {
+        "packages": {
+            "": {"name": "x"},
+            "node_modules/esbuild": {"version": "0.28.2"},
+            "node_modules/@esbuild/darwin-arm64": {"version": "0.28.2", "optional": True},
+        }
+    }
+    (tmp_path / "package-lock.json").write_text(json.dumps(lock))
+    (tmp_path / "node_modules").mkdir()
+    installed = {"packages": {"node_modules/esbuild": {"version": "0.28.2"}}}
+    (tmp_path / "node_modules" / ".package-lock.json").write_text(json.dumps(installed))
+    assert ensure_node_modules(tmp_path) == tmp_path / "node_modules"  # no npm ci: none here
+
+
 def test_build_rebuilds_only_the_pages_whose_inputs_changed(tmp_path, site):
     from htmlsite.build import build, is_current
 
@@ -311,6 +328,31 @@ def test_each_lesson_page_offers_binder_for_that_lesson(site, lesson):
     binder = links.binder_url(REPOSITORY, lesson.path.name)
     assert binder.startswith(f"https://mybinder.org/v2/gh/{REPOSITORY}/HEAD?urlpath=lab/tree/")
     assert f'href="{binder}"' in (site / lesson.page).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.page)
+def test_each_lesson_page_says_its_time_to_learn_once(site, lesson):
+    page = (site / lesson.page).read_text(encoding="utf-8")
+    shown = re.sub(r"<(style|script)\b.*?</\1>", "", page, flags=re.DOTALL)
+    text = " ".join(re.sub(r"<[^>]+>", " ", shown).split())
+    assert text.count("Time to learn") == 1
+    assert re.search(rf"Time to learn\s*:\s*{lesson.minutes} minutes", text)
+
+
+def test_contents_page_explains_a_pasted_file_as_the_command_line_does(site, chromium_browser):
+    from htmlsite.pages import EXPLAIN_EXAMPLE, EXPLAIN_SCORED
+    from microavg.explorers import explain_file
+
+    expected = explain_file(EXPLAIN_EXAMPLE, labels=EXPLAIN_SCORED).said.split("\n\n")
+    with watched_page(chromium_browser) as watched:
+        watched.page.goto((site / "index.html").as_uri())
+        watched.page.wait_for_selector("#explain ~ .ma-explain-file .ma-ef-output p")
+        shown = watched.page.eval_on_selector_all(
+            ".ma-explain-file .ma-ef-output p", "ps => ps.map(p => p.textContent)"
+        )
+        assert [" ".join(p.split()) for p in shown] == [" ".join(p.split()) for p in expected]
+        assert "Left out: 'O'" in " ".join(shown)
+        assert watched.blocked == [] and watched.console_errors == []
 
 
 def test_contents_page_offers_binder(site):

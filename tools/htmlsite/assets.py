@@ -40,11 +40,17 @@ def ensure_node_modules(root: Path = ROOT) -> Path:
     """``node_modules`` as package-lock.json pins it, running ``npm ci`` when it is not."""
     node_modules = root / "node_modules"
     installed = node_modules / ".package-lock.json"
-    wanted = json.loads((root / "package-lock.json").read_text())["packages"]
-    wanted = {name: meta.get("version") for name, meta in wanted.items() if name}
+    locked = json.loads((root / "package-lock.json").read_text())["packages"]
     if installed.exists():
         have = json.loads(installed.read_text()).get("packages", {})
-        if {name: meta.get("version") for name, meta in have.items()} == wanted:
+        have = {name: meta.get("version") for name, meta in have.items()}
+        # An optional package for another platform (esbuild's) is locked but not installed.
+        wanted = {
+            name: meta.get("version")
+            for name, meta in locked.items()
+            if name and (name in have or not meta.get("optional"))
+        }
+        if have == wanted:
             return node_modules
     print("npm ci (the pages' JavaScript, pinned by package-lock.json)", flush=True)
     subprocess.run(

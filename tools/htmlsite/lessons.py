@@ -166,6 +166,21 @@ def time_to_learn(nb: nbformat.NotebookNode, name: str = "nb") -> int:
     )
 
 
+def states_time_to_learn(nb: nbformat.NotebookNode) -> bool:
+    """Whether the lesson's own Markdown writes its *Time to learn* line (then the page shows
+    that line alone, not a second one of its own).
+
+    >>> from nbformat.v4 import new_notebook, new_markdown_cell
+    >>> states_time_to_learn(new_notebook(cells=[new_markdown_cell("- **Time to learn**: 5 min")]))
+    True
+    >>> states_time_to_learn(new_notebook(metadata={"time_to_learn": 5}))
+    False
+    """
+    return any(
+        cell.cell_type == "markdown" and _TIME_TO_LEARN.search(cell.source) for cell in nb.cells
+    )
+
+
 def executed(path: Path) -> nbformat.NotebookNode:
     """The committed lesson at ``path``, refused when a code cell was never run.
 

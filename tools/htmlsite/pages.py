@@ -13,6 +13,7 @@ from nbconvert.filters import markdown2html
 
 from htmlsite import TEMPLATES
 from htmlsite.assets import (
+    ANYWIDGET_HOST_URL,
     CODE_CSS_URL,
     REQUIRE_JS_URL,
     SITE_CSS_URL,
@@ -20,14 +21,19 @@ from htmlsite.assets import (
     WIDGET_RENDERER_URL,
 )
 from htmlsite.glossary import TERMS, link_terms
-from htmlsite.lessons import Lesson, strip_navigation
+from htmlsite.lessons import Lesson, states_time_to_learn, strip_navigation
 from htmlsite.links import binder_url, rewrite_links
-from htmlsite.widget_state import check_widget_modules, renderer_for, require_paths
+from htmlsite.widget_state import check_widget_modules, renderer_for, require_paths, saved_views
 
 TEMPLATE_NAME = "microavg"
 TOC_MARK = "<!-- ma-toc -->"
 _HEADING = re.compile(r'<h([23])\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 _ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.DOTALL)
+
+# What the contents page's explain-file explorer shows first: the README's example, a named
+# entity tagger's tokens, as a CSV file (lesson 04 §2 tells the case).
+EXPLAIN_EXAMPLE = "true,pred\nO,PER\nO,O\nPER,O\nLOC,LOC\nPER,PER\n"
+EXPLAIN_SCORED = ["LOC", "PER"]  # the entity labels, O left out, as the README scores them
 
 
 def exporter(widget_renderer_url: str = WIDGET_RENDERER_URL) -> HTMLExporter:
@@ -100,6 +106,7 @@ def lesson_page(
         "count": len(lessons),
         "title": lesson.title,
         "minutes": lesson.minutes,
+        "minutes_in_prose": states_time_to_learn(nb),
         "prev": lessons[index - 1] if index > 0 else None,
         "next": lessons[index + 1] if index + 1 < len(lessons) else None,
         "source": f"https://github.com/{repository}/blob/HEAD/notebooks/{lesson.path.name}",
@@ -130,12 +137,18 @@ def contents_page(lessons: list[Lesson], repository: str, decks: set[str] = froz
         }
         for lesson in lessons
     ]
+    from microavg.explorers import explain_file  # the package the lessons import
+
+    state, (view,) = saved_views([explain_file(EXPLAIN_EXAMPLE, labels=EXPLAIN_SCORED)])
     return _render(
         "contents.html.j2",
         repository,
         lessons=entries,
         total_minutes=sum(lesson.minutes for lesson in lessons),
         repository=f"https://github.com/{repository}",
+        explain_state=state,
+        explain_view=view,
+        host=ANYWIDGET_HOST_URL,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import nbformat
 
 from htmlsite.assets import ANYWIDGET_HOST_URL, WIDGET_RENDERER_URL
@@ -89,3 +91,38 @@ def renderer_for(nb: nbformat.NotebookNode) -> str:
     if all(saved.get(m, {}).get("model_module") == "anywidget" for m in viewed):
         return ANYWIDGET_HOST_URL
     return WIDGET_RENDERER_URL
+
+
+def saved_views(widgets: list) -> tuple[str, list[str]]:
+    """Anywidgets saved as nbconvert saves a lesson's: the page's widget-state script, and
+    one view element per widget, for the site's anywidget host to draw with no kernel.
+
+    >>> class Shown:  # anything with an anywidget's get_state()
+    ...     def get_state(self):
+    ...         return {"_esm": "export default {}", "value": "<b>"}
+    >>> state, (view,) = saved_views([Shown()])
+    >>> state.startswith('<script type="application/vnd.jupyter.widget-state+json">')
+    True
+    >>> "<b>" in state, view.count("widget-view+json")
+    (False, 1)
+    """
+    state, views = {}, []
+    for n, widget in enumerate(widgets):
+        model_id = f"site-{n}"
+        state[model_id] = {
+            "model_module": "anywidget",
+            "model_name": "AnyModel",
+            "model_module_version": "*",
+            # Its layout is a reference to a model of its own, which no page here draws (and
+            # whose random id would change the page at every build): left out.
+            "state": {k: v for k, v in widget.get_state().items() if k != "layout"},
+        }
+        view = json.dumps({"model_id": model_id, "version_major": 2, "version_minor": 0})
+        views.append(f'<script type="{VIEW_MIME}">{_in_script(view)}</script>')
+    saved = json.dumps({"version_major": 2, "version_minor": 0, "state": state})
+    return f'<script type="{STATE_MIME}">{_in_script(saved)}</script>', views
+
+
+def _in_script(text: str) -> str:
+    # JSON inside <script>: no "</script>" or "<!--" may close or hide it early.
+    return text.replace("<", "\\u003c")
