@@ -325,8 +325,8 @@ def test_refusals_name_the_controls_the_reader_sees():
     many = many_classifiers(10)
     with pytest.raises(ValueError, match=r"^test rows must be a whole number from 20 to 2000"):
         many.set(n_samples=10)
-    with pytest.raises(ValueError, match=r"^label set must hold from 2 to 10 labels, got 0$"):
-        rules.parse_labels("")  # an empty label set box: 0 labels, not 1
+    with pytest.raises(ValueError, match=r"^labels must hold from 2 to 10 labels, got 0$"):
+        rules.parse_labels("")  # an empty labels box (the editor's): 0 labels, not 1
     ed = prediction_editor()
     refused(ed, lambda: ed.update(y_pred=ed.y_pred[:-1]), "^predicted labels must be one per row")
 

@@ -287,7 +287,7 @@ def parse_labels(text: str) -> list[str]:
     >>> parse_labels(" ")
     Traceback (most recent call last):
     ...
-    microavg.explorers.rules.RefusedEdit: label set must hold from 2 to 10 labels, got 0
+    microavg.explorers.rules.RefusedEdit: labels must hold from 2 to 10 labels, got 0
     """
     name = CONTROLS["label_set"]
     if not isinstance(text, str):
@@ -344,7 +344,7 @@ def parse_matrix(text: str) -> tuple[list[list[int]], list[str]]:
     >>> parse_matrix("1 2 3\\n4 5")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    microavg.explorers.rules.RefusedEdit: pasted matrix must have as many counts in every row: ...
+    microavg.explorers.rules.RefusedEdit: matrix to paste must have as many counts in every row: ...
     """
     name = CONTROLS["pasted"]
     if not isinstance(text, str):

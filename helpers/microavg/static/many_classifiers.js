@@ -96,7 +96,14 @@ function render({ model, el }) {
     // A slider's value is a multiple of its step, rounded to the step's decimals
     // (0.7000000000000001 would otherwise be typed text too long to take).
     const decimals = (String(step).split(".")[1] ?? "").length;
-    range.addEventListener("input", () => set(name, Number(range.value).toFixed(decimals)));
+    // A key steps the slider and fires its input event within the keydown.
+    let keyed = false;
+    range.addEventListener("keydown", () => { keyed = true; });
+    range.addEventListener("keyup", () => { keyed = false; });
+    range.addEventListener("input", () => {
+      moved(name, Number(range.value).toFixed(decimals), keyed);
+      keyed = false;
+    });
     box.addEventListener("change", () => set(name, box.value));
     box.addEventListener("keydown", (event) => {
       if (event.key === "Enter") set(name, box.value);
@@ -124,7 +131,44 @@ function render({ model, el }) {
   // set() redraws after every edit, accepted or refused.
   const { commit, refuse } = modelWriter(model, () => {});
 
+  // A drag sends input events faster than a redraw: the view redraws at most once per
+  // animation frame. A slider's input event only notes its value, and the next frame applies
+  // each slider's last one; after a redraw the gate stays shut until the frame after. A key
+  // step with the gate open applies at once, so one key press shows without delay.
+  const waiting = new Map(); // slider name -> its last value not yet applied
+  let frame = null; // the frame asked for: while there is one, the gate is shut
+
+  function onFrame() {
+    frame = null;
+    if (waiting.size === 0) return;
+    const values = [...waiting];
+    waiting.clear();
+    const changes = {};
+    try {
+      for (const [name, text] of values) {
+        const { control, low, high, whole } = SIMULATION[name];
+        changes[name] = parseNumber(text, control, low, high, whole);
+      }
+      commit(changes); // one change of the model: one redraw
+    } catch (error) {
+      refuse(error);
+    }
+    draw();
+    frame = requestAnimationFrame(onFrame);
+  }
+
+  function moved(name, text, byKey) {
+    if (byKey && frame === null) {
+      set(name, text);
+      frame = requestAnimationFrame(onFrame);
+    } else {
+      waiting.set(name, text);
+      frame ??= requestAnimationFrame(onFrame);
+    }
+  }
+
   function set(name, text) {
+    waiting.delete(name); // a value typed in the box wins over a drag's last one
     const { control, low, high, whole } = SIMULATION[name];
     try {
       commit({ [name]: parseNumber(text, control, low, high, whole) });
@@ -141,7 +185,7 @@ function render({ model, el }) {
   function draw() {
     const p = params(model);
     for (const [name, { range, box }] of Object.entries(controls)) {
-      range.value = String(p[name]);
+      if (!waiting.has(name)) range.value = String(p[name]); // a dragged thumb stays put
       if (document.activeElement !== box) box.value = String(p[name]);
     }
     message.show(model.get("message"));
@@ -177,7 +221,10 @@ function render({ model, el }) {
 
   model.on("change", draw);
   draw();
-  return () => model.off("change", draw);
+  return () => {
+    if (frame !== null) cancelAnimationFrame(frame);
+    model.off("change", draw);
+  };
 }
 
 export default { render };

@@ -7,7 +7,7 @@
 import { summarize } from "./metrics.js";
 import {
   CONTROLS, K_MAX, K_MIN, MAX_COUNT, checkCounts, checkKept, parseCount, parseMatrix,
-  parseNumber, resized, freshLabels,
+  parseNumber, resized,
 } from "./rules.js";
 import {
   element, exact, messageLine, modelWriter, percent, quantity, sameRatio, signed, table,
@@ -16,15 +16,19 @@ import {
 const ZERO_DIVISION = { 0: 0, 1: 1, nan: NaN }; // as the model holds it -> the number
 const AVERAGES = ["micro", "macro", "weighted"];
 const PARTS = ["precision", "recall", "f1"];
-const GREYS = [[0xf2, 0xf2, 0xf2], [0x9a, 0x9a, 0x9a]]; // palette.CELL_GREYS
-
-/** A count's shade: light grey at 0 to mid grey at the largest, on a log scale, so that
- * small counts stay visible beside one that dominates. */
+/** A count's shade, from 0 at a count of 0 to 1 at the largest, on a log scale, so that
+ * small counts stay visible beside one that dominates. explorers.css turns it into a colour
+ * of the theme's (--ma-shade: from --ma-cell-zero, the faintest, to --ma-cell-full). */
 export function shade(value, vmax) {
-  const t = vmax <= 0 ? 0 : Math.log1p(value) / Math.log1p(vmax);
-  const [a, b] = GREYS;
-  const mix = a.map((x, n) => Math.round(x + (b[n] - x) * t));
-  return `rgb(${mix.join(", ")})`;
+  return vmax <= 0 ? 0 : Math.log1p(value) / Math.log1p(vmax);
+}
+
+/** The legend, true in light and dark alike: the shades' ends are the theme's. */
+export function legendText(vmax) {
+  return (
+    `Shading: faintest (nearest the background) for 0 to strongest for ` +
+    `${vmax.toLocaleString("en-US")}, on a log scale so small counts show beside a dominant one.`
+  );
 }
 
 function verdict({ micro, accuracy }) {
@@ -99,7 +103,7 @@ function render({ model, el }) {
       element("label", {}, ["zero_division ", zeroDivision]),
     ]),
     element("div", { className: "ma-controls" }, [
-      element("span", { className: "ma-title", text: "Score these labels (labels=):" }),
+      element("span", { className: "ma-title", text: "Labels scored (labels=):" }),
       keepRow,
     ]),
     element("details", { className: "ma-paste" }, [
@@ -131,17 +135,43 @@ function render({ model, el }) {
     return `count of true ${labels[i]}, predicted ${labels[j]}`;
   }
 
-  function setCount(i, j, text) {
+  // What is being typed into a cell. A count applies as it is typed, so "99" is shown on
+  // the way to "999999999"; when more keys make the text refused, the counts typed on the
+  // way were no edit of their own: the cell goes back to the count it held before them
+  // (`start`), never to a truncation of the refused text ("999999", "1" of "1.5").
+  let typing = null; // {cell, text, start}
+
+  function startTyping(i, j) {
+    typing = { cell: cells[i][j], text: cells[i][j].value, start: model.get("counts")[i][j] };
+  }
+
+  function withCount(i, j, value) {
+    const counts = model.get("counts").map((row) => [...row]);
+    counts[i][j] = value;
+    return checkCounts(counts, counts.length);
+  }
+
+  function setCount(i, j, text, event = null) {
     const cell = cells[i][j];
+    if (typing === null || typing.cell !== cell) startTyping(i, j);
+    // More keys typed at the end of the text go on with the same entry; anything else (a
+    // paste, a deletion, a key typed over a selection) starts a new one.
+    const more = event?.inputType === "insertText" && text === typing.text + event.data;
+    if (!more) typing.start = model.get("counts")[i][j];
+    typing.text = text;
     try {
-      const value = parseCount(text, cellName(i, j));
-      const counts = model.get("counts").map((row) => [...row]);
-      counts[i][j] = value;
-      checkCounts(counts, counts.length);
+      const counts = withCount(i, j, parseCount(text, cellName(i, j)));
       cell.removeAttribute("aria-invalid");
       commit({ counts });
     } catch (error) {
       cell.setAttribute("aria-invalid", "true");
+      if (model.get("counts")[i][j] !== typing.start) {
+        try {
+          commit({ counts: withCount(i, j, typing.start) });
+        } catch {
+          // the other counts changed meanwhile: the explorer keeps what it holds
+        }
+      }
       refuse(error);
       // The refused text stays, marked, while it is being typed; leaving the cell (Tab,
       // Enter, a click elsewhere) shows the last good count again.
@@ -156,6 +186,7 @@ function render({ model, el }) {
       const step = event.key === "ArrowUp" ? 1 : -1;
       setCount(i, j, String(model.get("counts")[i][j] + step));
       cells[i][j].value = String(model.get("counts")[i][j]);
+      startTyping(i, j); // a step is an edit of its own
     }
   }
 
@@ -165,6 +196,7 @@ function render({ model, el }) {
     const cell = cells[i][j];
     cell.value = String(model.get("counts")[i][j]);
     cell.removeAttribute("aria-invalid");
+    typing = null;
   }
 
   function onK() {
@@ -203,11 +235,9 @@ function render({ model, el }) {
 
   function onPaste() {
     try {
+      // A paste without names gets A, B, ... from the parser, never the last paste's names.
       const { counts, labels } = parseMatrix(pasteBox.value);
-      const current = model.get("labels");
-      const names =
-        labels ?? (counts.length === current.length ? current : freshLabels([], counts.length));
-      commit({ labels: names, counts, kept: names });
+      commit({ labels, counts, kept: labels });
     } catch (error) {
       refuse(error);
     }
@@ -229,7 +259,8 @@ function render({ model, el }) {
           "data-col": j,
           "aria-label": `count of true ${truth}, predicted ${predicted}`,
         });
-        cell.addEventListener("input", () => setCount(i, j, cell.value));
+        cell.addEventListener("focus", () => startTyping(i, j));
+        cell.addEventListener("input", (event) => setCount(i, j, cell.value, event));
         cell.addEventListener("keydown", (event) => onCellKey(i, j, event));
         cell.addEventListener("blur", () => onCellDone(i, j));
         return cell;
@@ -266,7 +297,7 @@ function render({ model, el }) {
           cell.value = String(value);
           cell.removeAttribute("aria-invalid");
         }
-        cell.style.backgroundColor = shade(value, vmax);
+        cell.style.setProperty("--ma-shade", shade(value, vmax).toFixed(4));
       }),
     );
     state.labels.forEach((label, i) => {
@@ -276,9 +307,7 @@ function render({ model, el }) {
     });
     if (document.activeElement !== kInput) kInput.value = String(state.labels.length);
     zeroDivision.value = state.zeroDivision;
-    legend.textContent =
-      `Shading: light grey for 0 to mid grey for ${vmax.toLocaleString("en-US")}, ` +
-      "on a log scale so small counts show beside a dominant one.";
+    legend.textContent = legendText(vmax);
   }
 
   function drawReadout(state) {

@@ -31,7 +31,7 @@ function render({ model, el }) {
   const labelsInput = element("input", {
     type: "text",
     className: "ma-labels-input",
-    "aria-label": "label set, names separated by commas (Enter applies)",
+    "aria-label": "labels, names separated by commas (Enter applies)",
     size: 24,
   });
   const addButton = element("button", { type: "button", className: "ma-button ma-add", text: "add a row" });

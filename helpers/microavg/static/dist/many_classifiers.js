@@ -57,16 +57,16 @@ var rules_default = {
   controls: {
     k: "labels (k)",
     labels: "labels",
-    label_set: "label set",
+    label_set: "labels",
     kept: "labels scored",
     counts: "counts",
     cell: "count of true {true}, predicted {predicted}",
     true: "true label",
     predicted: "predicted label",
     rows: "rows",
-    pasted: "pasted matrix",
-    pasted_cell: "pasted count at row {row}, column {column}",
-    pasted_labels: "pasted labels",
+    pasted: "matrix to paste",
+    pasted_cell: "count at row {row}, column {column} of the matrix to paste",
+    pasted_labels: "labels of the matrix to paste",
     zero_division: "zero_division"
   },
   presets: {
@@ -611,7 +611,17 @@ function render({ model, el }) {
       size: 5
     });
     const decimals = (String(step).split(".")[1] ?? "").length;
-    range.addEventListener("input", () => set(name, Number(range.value).toFixed(decimals)));
+    let keyed = false;
+    range.addEventListener("keydown", () => {
+      keyed = true;
+    });
+    range.addEventListener("keyup", () => {
+      keyed = false;
+    });
+    range.addEventListener("input", () => {
+      moved(name, Number(range.value).toFixed(decimals), keyed);
+      keyed = false;
+    });
     box.addEventListener("change", () => set(name, box.value));
     box.addEventListener("keydown", (event) => {
       if (event.key === "Enter") set(name, box.value);
@@ -635,7 +645,37 @@ function render({ model, el }) {
   );
   const { commit, refuse } = modelWriter(model, () => {
   });
+  const waiting = /* @__PURE__ */ new Map();
+  let frame = null;
+  function onFrame() {
+    frame = null;
+    if (waiting.size === 0) return;
+    const values = [...waiting];
+    waiting.clear();
+    const changes = {};
+    try {
+      for (const [name, text] of values) {
+        const { control, low, high, whole: whole2 } = SIMULATION[name];
+        changes[name] = parseNumber(text, control, low, high, whole2);
+      }
+      commit(changes);
+    } catch (error) {
+      refuse(error);
+    }
+    draw2();
+    frame = requestAnimationFrame(onFrame);
+  }
+  function moved(name, text, byKey) {
+    if (byKey && frame === null) {
+      set(name, text);
+      frame = requestAnimationFrame(onFrame);
+    } else {
+      waiting.set(name, text);
+      frame ??= requestAnimationFrame(onFrame);
+    }
+  }
   function set(name, text) {
+    waiting.delete(name);
     const { control, low, high, whole: whole2 } = SIMULATION[name];
     try {
       commit({ [name]: parseNumber(text, control, low, high, whole2) });
@@ -649,7 +689,7 @@ function render({ model, el }) {
   function draw2() {
     const p = params(model);
     for (const [name, { range, box }] of Object.entries(controls)) {
-      range.value = String(p[name]);
+      if (!waiting.has(name)) range.value = String(p[name]);
       if (document.activeElement !== box) box.value = String(p[name]);
     }
     message.show(model.get("message"));
@@ -688,7 +728,10 @@ function render({ model, el }) {
   }
   model.on("change", draw2);
   draw2();
-  return () => model.off("change", draw2);
+  return () => {
+    if (frame !== null) cancelAnimationFrame(frame);
+    model.off("change", draw2);
+  };
 }
 var many_classifiers_default = { render };
 export {

@@ -197,16 +197,16 @@ var rules_default = {
   controls: {
     k: "labels (k)",
     labels: "labels",
-    label_set: "label set",
+    label_set: "labels",
     kept: "labels scored",
     counts: "counts",
     cell: "count of true {true}, predicted {predicted}",
     true: "true label",
     predicted: "predicted label",
     rows: "rows",
-    pasted: "pasted matrix",
-    pasted_cell: "pasted count at row {row}, column {column}",
-    pasted_labels: "pasted labels",
+    pasted: "matrix to paste",
+    pasted_cell: "count at row {row}, column {column} of the matrix to paste",
+    pasted_labels: "labels of the matrix to paste",
     zero_division: "zero_division"
   },
   presets: {
@@ -571,12 +571,11 @@ function modelWriter(model, redraw) {
 var ZERO_DIVISION = { 0: 0, 1: 1, nan: NaN };
 var AVERAGES = ["micro", "macro", "weighted"];
 var PARTS = ["precision", "recall", "f1"];
-var GREYS = [[242, 242, 242], [154, 154, 154]];
 function shade(value, vmax) {
-  const t = vmax <= 0 ? 0 : Math.log1p(value) / Math.log1p(vmax);
-  const [a, b] = GREYS;
-  const mix = a.map((x, n) => Math.round(x + (b[n] - x) * t));
-  return `rgb(${mix.join(", ")})`;
+  return vmax <= 0 ? 0 : Math.log1p(value) / Math.log1p(vmax);
+}
+function legendText(vmax) {
+  return `Shading: faintest (nearest the background) for 0 to strongest for ${vmax.toLocaleString("en-US")}, on a log scale so small counts show beside a dominant one.`;
 }
 function verdict({ micro, accuracy: accuracy2 }) {
   const { parts } = micro;
@@ -646,7 +645,7 @@ function render({ model, el }) {
       element("label", {}, ["zero_division ", zeroDivision])
     ]),
     element("div", { className: "ma-controls" }, [
-      element("span", { className: "ma-title", text: "Score these labels (labels=):" }),
+      element("span", { className: "ma-title", text: "Labels scored (labels=):" }),
       keepRow
     ]),
     element("details", { className: "ma-paste" }, [
@@ -672,17 +671,33 @@ function render({ model, el }) {
     const labels = model.get("labels");
     return `count of true ${labels[i]}, predicted ${labels[j]}`;
   }
-  function setCount(i, j, text) {
+  let typing = null;
+  function startTyping(i, j) {
+    typing = { cell: cells[i][j], text: cells[i][j].value, start: model.get("counts")[i][j] };
+  }
+  function withCount(i, j, value) {
+    const counts = model.get("counts").map((row) => [...row]);
+    counts[i][j] = value;
+    return checkCounts(counts, counts.length);
+  }
+  function setCount(i, j, text, event = null) {
     const cell = cells[i][j];
+    if (typing === null || typing.cell !== cell) startTyping(i, j);
+    const more = event?.inputType === "insertText" && text === typing.text + event.data;
+    if (!more) typing.start = model.get("counts")[i][j];
+    typing.text = text;
     try {
-      const value = parseCount(text, cellName(i, j));
-      const counts = model.get("counts").map((row) => [...row]);
-      counts[i][j] = value;
-      checkCounts(counts, counts.length);
+      const counts = withCount(i, j, parseCount(text, cellName(i, j)));
       cell.removeAttribute("aria-invalid");
       commit({ counts });
     } catch (error) {
       cell.setAttribute("aria-invalid", "true");
+      if (model.get("counts")[i][j] !== typing.start) {
+        try {
+          commit({ counts: withCount(i, j, typing.start) });
+        } catch {
+        }
+      }
       refuse(error);
     }
   }
@@ -694,12 +709,14 @@ function render({ model, el }) {
       const step = event.key === "ArrowUp" ? 1 : -1;
       setCount(i, j, String(model.get("counts")[i][j] + step));
       cells[i][j].value = String(model.get("counts")[i][j]);
+      startTyping(i, j);
     }
   }
   function onCellDone(i, j) {
     const cell = cells[i][j];
     cell.value = String(model.get("counts")[i][j]);
     cell.removeAttribute("aria-invalid");
+    typing = null;
   }
   function onK() {
     const state = readState(model);
@@ -735,9 +752,7 @@ function render({ model, el }) {
   function onPaste() {
     try {
       const { counts, labels } = parseMatrix(pasteBox.value);
-      const current = model.get("labels");
-      const names = labels ?? (counts.length === current.length ? current : freshLabels([], counts.length));
-      commit({ labels: names, counts, kept: names });
+      commit({ labels, counts, kept: labels });
     } catch (error) {
       refuse(error);
     }
@@ -757,7 +772,8 @@ function render({ model, el }) {
           "data-col": j,
           "aria-label": `count of true ${truth}, predicted ${predicted}`
         });
-        cell.addEventListener("input", () => setCount(i, j, cell.value));
+        cell.addEventListener("focus", () => startTyping(i, j));
+        cell.addEventListener("input", (event) => setCount(i, j, cell.value, event));
         cell.addEventListener("keydown", (event) => onCellKey(i, j, event));
         cell.addEventListener("blur", () => onCellDone(i, j));
         return cell;
@@ -793,7 +809,7 @@ function render({ model, el }) {
           cell.value = String(value);
           cell.removeAttribute("aria-invalid");
         }
-        cell.style.backgroundColor = shade(value, vmax);
+        cell.style.setProperty("--ma-shade", shade(value, vmax).toFixed(4));
       })
     );
     state.labels.forEach((label, i) => {
@@ -803,7 +819,7 @@ function render({ model, el }) {
     });
     if (document.activeElement !== kInput) kInput.value = String(state.labels.length);
     zeroDivision.value = state.zeroDivision;
-    legend.textContent = `Shading: light grey for 0 to mid grey for ${vmax.toLocaleString("en-US")}, on a log scale so small counts show beside a dominant one.`;
+    legend.textContent = legendText(vmax);
   }
   function drawReadout(state) {
     const keptIndex = state.labels.map((_, i) => i).filter((i) => state.kept.includes(state.labels[i]));
@@ -880,5 +896,6 @@ function render({ model, el }) {
 var matrix_explorer_default = { render };
 export {
   matrix_explorer_default as default,
+  legendText,
   shade
 };

@@ -159,16 +159,16 @@ var rules_default = {
   controls: {
     k: "labels (k)",
     labels: "labels",
-    label_set: "label set",
+    label_set: "labels",
     kept: "labels scored",
     counts: "counts",
     cell: "count of true {true}, predicted {predicted}",
     true: "true label",
     predicted: "predicted label",
     rows: "rows",
-    pasted: "pasted matrix",
-    pasted_cell: "pasted count at row {row}, column {column}",
-    pasted_labels: "pasted labels",
+    pasted: "matrix to paste",
+    pasted_cell: "count at row {row}, column {column} of the matrix to paste",
+    pasted_labels: "labels of the matrix to paste",
     zero_division: "zero_division"
   },
   presets: {
