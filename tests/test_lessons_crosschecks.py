@@ -216,7 +216,7 @@ def test_batches_summed_match_sklearn_counts():
 
 # --- the lessons as documents ------------------------------------------------------------
 # Lessons whose prose lives in Markdown, numbers checked by prose.check, exercises checked
-# in the page; the others follow as they are converted.
+# in the page.
 
 import json  # noqa: E402
 import re  # noqa: E402
@@ -227,6 +227,7 @@ DOCUMENTS = [
     "01-worked-example",
     "02-symbolic-proof",
     "03-interactive-explorer",
+    "04-when-micro-averages-part",
     "05-which-average-to-report",
     "06-numbers-from-other-libraries",
 ]
