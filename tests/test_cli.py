@@ -7,29 +7,10 @@ status and no traceback.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import microavg as ma
 import pytest
-
-SCRIPT = Path(sys.executable).with_name("microavg")
-
-
-def run(*args: str, script: bool = False) -> subprocess.CompletedProcess:
-    command = [str(SCRIPT)] if script else [sys.executable, "-m", "microavg"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=60)
-
-
-def refused(result: subprocess.CompletedProcess, words: str) -> None:
-    assert result.returncode != 0
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    assert lines[0].startswith("microavg: error: ")
-    assert words in lines[0]
+from command_line import SCRIPT, refused, run
 
 
 @pytest.fixture

@@ -10,25 +10,8 @@ import sys
 import duckdb
 import microavg as ma
 import pytest
+from command_line import refused, run
 from microavg import grouped
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "microavg", *args], capture_output=True, text=True, timeout=120
-    )
-
-
-def refused(result: subprocess.CompletedProcess, *words: str) -> str:
-    assert result.returncode == 2, result.stderr
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("microavg: error: ") and "Traceback" not in result.stderr
-    for word in words:
-        assert word in lines[0], lines[0]
-    assert len(lines[0]) < 400
-    return lines[0]
 
 
 @pytest.mark.parametrize("cell", [str(2**53 + 1), str(2**52), "1" + "0" * 30, "9" * 5000])

@@ -4,35 +4,17 @@ from its counted groups, equal what microavg.libraries and ma.explain say of its
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 
 import duckdb
 import microavg as ma
 import numpy as np
 import pytest
+from command_line import refused, run
 from microavg import libraries
 
 TRUE, PRED = list("AAAABBCCC"), list("AABCABBCC")
 BATCH = ["x"] * 4 + ["y"] * 4 + ["z"]
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "microavg", *args], capture_output=True, text=True, timeout=120
-    )
-
-
-def refused(result: subprocess.CompletedProcess, *words: str) -> str:
-    assert result.returncode == 2, result.stderr
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("microavg: error: ") and "Traceback" not in result.stderr
-    for word in words:
-        assert word in lines[0], lines[0]
-    return lines[0]
 
 
 def write_csv(path, header, rows):

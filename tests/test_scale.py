@@ -3,35 +3,16 @@ command line refuses bad files in one line naming the file, the line and the col
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from fractions import Fraction
 
 import duckdb
 import microavg as ma
 import numpy as np
 import pytest
+from command_line import refused, run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from microavg import grouped, sources
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "microavg", *args], capture_output=True, text=True, timeout=60
-    )
-
-
-def refused(result: subprocess.CompletedProcess, *words: str) -> str:
-    assert result.returncode == 2, result.stderr
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("microavg: error: ")
-    assert "Traceback" not in result.stderr
-    for word in words:
-        assert word in lines[0]
-    return lines[0]
 
 
 def shards(tmp_path, true, pred, weights, parts: int, kind: str) -> str:
