@@ -14,7 +14,7 @@ import random
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from microavg import examples
 from microavg.__main__ import main
@@ -260,6 +260,9 @@ def test_the_page_refuses_multilabel_pointing_to_the_command_line(js):
 ALPHABET = ["A", "B", "C", "a", "b ", "é", "É", "1", "$", "<b>", "x,y", 'q"', "ß", "SS", "?"]
 
 
+# Each example runs the command line in a subprocess (about a second): fewer than the
+# profile's count, in both profiles.
+@settings(max_examples=25)
 @given(
     rows=st.lists(
         st.tuples(st.sampled_from(ALPHABET), st.sampled_from(ALPHABET)), min_size=1, max_size=25

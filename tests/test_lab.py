@@ -32,6 +32,7 @@ from pathlib import Path
 import pytest
 from browser import SCREENSHOTS, allow_loopback, require_chromium, watched_page
 from explorer_pages import assert_editor, assert_fits, assert_many, assert_matrix, contrast, read
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -350,6 +351,23 @@ def test_a_slider_moved_with_the_keyboard_reaches_the_kernel(lesson):
     assert state["params"]["skill"] == "0.75"
     assert_many(state)
     assert kernel_json(page, "many.skill") == 0.75
+
+
+def test_an_exercise_checks_the_answer_typed_in_lab(lesson):
+    page = lesson.page
+    precision, recall = kernel_json(page, "[str(two_p), str(two_r)]")  # lesson 03, section 5
+    box = page.locator(".microavg-exercise").filter(has_text="Micro precision over A")
+    answer, feedback = box.locator("input.ma-answer"), box.locator(".ma-feedback")
+    answer.fill(recall)
+    answer.press("Enter")
+    expect(feedback).to_have_text("That is recall, TP/(TP + FN).")
+    answer.fill(precision)
+    box.locator("button.ma-check").click()
+    expect(feedback).to_have_text("Right.")
+    box.locator("details.ma-worked summary").click()
+    expect(box.locator("details.ma-worked")).to_have_attribute("open", "")
+    box.scroll_into_view_if_needed()
+    box.screenshot(path=str(SCREENSHOTS / "lab-03-exercise.png"))
 
 
 @pytest.mark.parametrize("theme", ["JupyterLab Dark", "JupyterLab Light"])
