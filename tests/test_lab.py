@@ -370,6 +370,22 @@ def test_an_exercise_checks_the_answer_typed_in_lab(lesson):
     box.screenshot(path=str(SCREENSHOTS / "lab-03-exercise.png"))
 
 
+def test_command_mode_keys_work_once_focus_leaves_an_explorer(lesson):
+    page = lesson.page
+    cells = page.locator(".jp-Notebook .jp-Cell")
+    before = cells.count()
+    root = explorer(page, "matrix-explorer")
+    root.locator("input.ma-cell[data-row='0'][data-col='0']").click()  # focus in the explorer
+    holder = cells.filter(has=root).first
+    holder.locator(".jp-InputPrompt").first.click()  # then the prompt of its notebook cell
+    page.keyboard.press("Escape")
+    page.keyboard.press("b")  # command mode: a new cell below
+    expect(cells).to_have_count(before + 1)
+    page.keyboard.press("d")
+    page.keyboard.press("d")  # and delete it again
+    expect(cells).to_have_count(before)
+
+
 @pytest.mark.parametrize("theme", ["JupyterLab Dark", "JupyterLab Light"])
 def test_the_explorers_are_readable_in_the_light_and_the_dark_theme(lesson, theme):
     page = lesson.page

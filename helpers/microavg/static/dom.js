@@ -152,3 +152,27 @@ export function modelWriter(model, redraw) {
     },
   };
 }
+
+// A view's module, as anywidget loads it, from its render function. In JupyterLab a click on
+// a cell's prompt selects the cell in command mode but leaves the keyboard focus where it was
+// if that is inside the notebook, so after typing in an explorer Esc B would go to the
+// explorer's input, and Enter press its last button. A press anywhere outside the explorer
+// therefore takes the focus out of it first (in the capture phase, before the notebook's own
+// handler, which then focuses the notebook). The listener goes with the view.
+export function view(render) {
+  return {
+    render(context) {
+      const { el } = context;
+      const press = (event) => {
+        const focused = document.activeElement;
+        if (focused && el.contains(focused) && !el.contains(event.target)) focused.blur();
+      };
+      document.addEventListener("pointerdown", press, true);
+      const cleanup = render(context);
+      return () => {
+        document.removeEventListener("pointerdown", press, true);
+        if (typeof cleanup === "function") cleanup();
+      };
+    },
+  };
+}

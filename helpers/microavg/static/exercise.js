@@ -8,7 +8,7 @@
 // rounded to the places typed, and at least as fine as the exercise's `places`; a typed
 // fraction is right when it equals the answer exactly (5/9 and 10/18 alike).
 
-import { element } from "./dom.js";
+import { element, view } from "./dom.js";
 
 const DASHES = /[\u2212\u2012\u2013]/g;
 const NUMBER = /^([+-]?)([0-9]+)(?:\.([0-9]*))?$|^([+-]?)\.([0-9]+)$/;
@@ -166,4 +166,4 @@ function render({ model, el }) {
   );
 }
 
-export default { render };
+export default view(render);

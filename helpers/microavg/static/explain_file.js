@@ -6,7 +6,7 @@
 // good explanation) and says why on the alert line.
 
 import { CONTROLS, explainText, readHeader, RefusedEdit } from "./explain_text.js";
-import { element, messageLine } from "./dom.js";
+import { element, messageLine, view } from "./dom.js";
 
 const NO_COUNTS = "";
 
@@ -235,4 +235,4 @@ function render({ model, el }) {
   };
 }
 
-export default { render };
+export default view(render);

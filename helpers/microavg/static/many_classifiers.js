@@ -5,7 +5,15 @@
 import { SIMULATION, parseNumber } from "./rules.js";
 import { f1AgainstAccuracy, simulateClassifiers } from "./prng.js";
 import {
-  element, messageLine, modelWriter, percent, points, quantity, svgElement, table,
+  element,
+  messageLine,
+  modelWriter,
+  percent,
+  points,
+  quantity,
+  svgElement,
+  table,
+  view,
 } from "./dom.js";
 
 const POINT_COLOUR = "#CC79A7"; // palette.SCORE_COLOURS["F1"]
@@ -227,4 +235,4 @@ function render({ model, el }) {
   };
 }
 
-export default { render };
+export default view(render);

@@ -10,7 +10,16 @@ import {
   parseNumber, resized,
 } from "./rules.js";
 import {
-  element, exact, messageLine, modelWriter, percent, quantity, sameRatio, signed, table,
+  element,
+  exact,
+  messageLine,
+  modelWriter,
+  percent,
+  quantity,
+  sameRatio,
+  signed,
+  table,
+  view,
 } from "./dom.js";
 
 const ZERO_DIVISION = { 0: 0, 1: 1, nan: NaN }; // as the model holds it -> the number
@@ -385,4 +394,4 @@ function render({ model, el }) {
   return () => model.off("change", draw);
 }
 
-export default { render };
+export default view(render);

@@ -4,7 +4,7 @@
 
 import { summarize } from "./metrics.js";
 import { checkRows, parseLabels } from "./rules.js";
-import { element, exact, messageLine, modelWriter, quantity, table } from "./dom.js";
+import { element, exact, messageLine, modelWriter, quantity, table, view } from "./dom.js";
 
 /** What a row counts as: "TP of A", or "FP of B, FN of A" (row_roles in Python). */
 export function rowRoles(truth, predicted) {
@@ -192,4 +192,4 @@ function render({ model, el }) {
   return () => model.off("change", draw);
 }
 
-export default { render };
+export default view(render);

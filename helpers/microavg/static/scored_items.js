@@ -6,7 +6,7 @@
 import { predictedSets, scoreSets } from "./label_sets.js";
 import { parseNumber } from "./rules.js";
 import { CONTROLS, UNKNOWN, checkCut, checkFlag, checkTopK } from "./set_rules.js";
-import { element, exact, messageLine, modelWriter, quantity } from "./dom.js";
+import { element, exact, messageLine, modelWriter, quantity, view } from "./dom.js";
 import { setReadout } from "./set_readout.js";
 
 const ACCURACY = {
@@ -172,4 +172,4 @@ function render({ model, el }) {
   return () => model.off("change", draw);
 }
 
-export default { render };
+export default view(render);

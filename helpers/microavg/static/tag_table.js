@@ -4,7 +4,7 @@
 
 import { scoreSets } from "./label_sets.js";
 import { CONTROLS, MAX_ITEMS, checkIndicators } from "./set_rules.js";
-import { element, messageLine, modelWriter, quantity } from "./dom.js";
+import { element, messageLine, modelWriter, quantity, view } from "./dom.js";
 import { setReadout } from "./set_readout.js";
 
 const SIDES = [
@@ -105,4 +105,4 @@ function render({ model, el }) {
   return () => model.off("change", draw);
 }
 
-export default { render };
+export default view(render);

@@ -131,6 +131,23 @@ function element(tag, attributes = {}, children = []) {
   node.append(...children);
   return node;
 }
+function view(render2) {
+  return {
+    render(context) {
+      const { el } = context;
+      const press = (event) => {
+        const focused = document.activeElement;
+        if (focused && el.contains(focused) && !el.contains(event.target)) focused.blur();
+      };
+      document.addEventListener("pointerdown", press, true);
+      const cleanup = render2(context);
+      return () => {
+        document.removeEventListener("pointerdown", press, true);
+        if (typeof cleanup === "function") cleanup();
+      };
+    }
+  };
+}
 
 // exercise.js
 var DASHES = /[\u2212\u2012\u2013]/g;
@@ -279,7 +296,7 @@ function render({ model, el }) {
     ])
   );
 }
-var exercise_default = { render };
+var exercise_default = view(render);
 export {
   checkAnswer,
   exercise_default as default,

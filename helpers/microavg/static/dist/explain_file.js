@@ -617,9 +617,9 @@ function messageLine() {
   };
 }
 function roundScaled(x, shift) {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, Math.abs(x));
-  const bits = view.getBigUint64(0);
+  const view2 = new DataView(new ArrayBuffer(8));
+  view2.setFloat64(0, Math.abs(x));
+  const bits = view2.getBigUint64(0);
   const exponent = Number(bits >> 52n & 0x7ffn);
   let mantissa = bits & (1n << 52n) - 1n;
   let power;
@@ -646,6 +646,23 @@ function percent(x, digits = 1) {
   if (!Number.isFinite(x)) return `${x < 0 ? MINUS : ""}inf%`;
   const y = 100 * x;
   return `${isNegative(y) ? MINUS : ""}${fixed(y, digits)}%`;
+}
+function view(render2) {
+  return {
+    render(context) {
+      const { el } = context;
+      const press = (event) => {
+        const focused = document.activeElement;
+        if (focused && el.contains(focused) && !el.contains(event.target)) focused.blur();
+      };
+      document.addEventListener("pointerdown", press, true);
+      const cleanup = render2(context);
+      return () => {
+        document.removeEventListener("pointerdown", press, true);
+        if (typeof cleanup === "function") cleanup();
+      };
+    }
+  };
 }
 
 // explain_text.js
@@ -1429,7 +1446,7 @@ function render({ model, el }) {
     model.off("change", redraw);
   };
 }
-var explain_file_default = { render };
+var explain_file_default = view(render);
 export {
   explain_file_default as default,
   proposed

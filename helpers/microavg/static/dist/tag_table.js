@@ -348,9 +348,9 @@ function messageLine() {
   };
 }
 function roundScaled(x, shift) {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, Math.abs(x));
-  const bits = view.getBigUint64(0);
+  const view2 = new DataView(new ArrayBuffer(8));
+  view2.setFloat64(0, Math.abs(x));
+  const bits = view2.getBigUint64(0);
   const exponent = Number(bits >> 52n & 0x7ffn);
   let mantissa = bits & (1n << 52n) - 1n;
   let power;
@@ -401,6 +401,23 @@ function modelWriter(model, redraw) {
       model.set("message", `Refused: ${reasonOf(error)}`);
       model.save_changes();
       redraw();
+    }
+  };
+}
+function view(render2) {
+  return {
+    render(context) {
+      const { el } = context;
+      const press = (event) => {
+        const focused = document.activeElement;
+        if (focused && el.contains(focused) && !el.contains(event.target)) focused.blur();
+      };
+      document.addEventListener("pointerdown", press, true);
+      const cleanup = render2(context);
+      return () => {
+        document.removeEventListener("pointerdown", press, true);
+        if (typeof cleanup === "function") cleanup();
+      };
     }
   };
 }
@@ -552,7 +569,7 @@ function render({ model, el }) {
   draw();
   return () => model.off("change", draw);
 }
-var tag_table_default = { render };
+var tag_table_default = view(render);
 export {
   tag_table_default as default
 };
