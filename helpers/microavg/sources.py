@@ -24,7 +24,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Groups", "SourceError", "count", "files_of"]
+__all__ = ["Groups", "SourceError", "count", "files_of", "write_example_shards"]
 
 _PARQUET = (".parquet", ".pq")
 _DELIMITERS = ",\t;|"
@@ -55,6 +55,38 @@ class Groups:
     numbers: bool
     rows: int
     batch: list | None = None
+
+
+def write_example_shards(
+    folder: str | Path, shards: int = 3, rows: int = 2_000_000, labels: int = 10
+) -> list[Path]:
+    """Write lesson 05's evaluation log: ``shards`` Parquet files ``part-S.parquet`` in
+    ``folder``, ``rows`` each, columns ``y`` and ``yhat`` over labels ``L0`` … ``L{labels-1}``,
+    the prediction right 80% of the time and otherwise a label drawn by hash (possibly the
+    right one), deterministic, written by DuckDB without the rows passing through Python.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     [p.name for p in write_example_shards(tmp, shards=2, rows=5)]
+    ['part-0.parquet', 'part-1.parquet']
+    """
+    import duckdb
+
+    written = []
+    for s in range(shards):
+        target = Path(folder) / f"part-{s}.parquet"
+        duckdb.execute(
+            f"COPY (SELECT 'L' || (hash(i) % {labels}) AS y, "
+            f"CASE WHEN hash(i + 1) % 10 < 8 THEN y ELSE 'L' || (hash(i + 2) % {labels}) END "
+            f"AS yhat FROM range({s * rows}, {(s + 1) * rows}) t(i)) "
+            f"TO {_literal(str(target))} (FORMAT PARQUET)"
+        )
+        written.append(target)
+    return written
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def shown(value: object) -> str:
