@@ -6,20 +6,32 @@ tagged number (``data-quantity``: full value and text), the refusal line, and la
 ``assert_matrix``, ``assert_editor`` and ``assert_many`` rebuild the same state in Python
 and assert every number and every text against the engine (through the explorers' own
 ``quantities()``, which come from it, and ``microavg.prose`` for the words).
+
+``opened(site, browser, lesson, view, ready)`` opens a lesson's page of the HTML tutorial in one
+of ``VIEWS`` (two widths, two schemes). Each explorer is drawn, read, contrast-checked and
+checked by axe-core in all four; the tests that drive one by hand run in ``BY_HAND`` (``@by_hand``),
+one view per width, one light and one dark: the scheme changes colours, not what a control does,
+and each page load costs a second or more.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from fractions import Fraction
+from pathlib import Path
 
+import pytest
+from browser import Watched, watched_page
 from microavg import prose
 from microavg.explorers.editor import prediction_editor
 from microavg.explorers.many import many_classifiers
 from microavg.explorers.matrix import matrix_explorer
 
 TOLERANCE = 1e-12
+TIMEOUT_MS = 30_000
 ZERO_DIVISION = {"0": 0.0, "1": 1.0, "nan": math.nan}
 
 READ = """(root) => {
@@ -64,6 +76,38 @@ READ = """(root) => {
   }
   return out;
 }"""
+
+
+VIEWS = {
+    "desktop-light": ({"width": 1280, "height": 900}, None),
+    "desktop-dark": ({"width": 1280, "height": 900}, "dark"),
+    "phone-light": ({"width": 390, "height": 844}, None),
+    "phone-dark": ({"width": 390, "height": 844}, "dark"),
+}
+BY_HAND = ("desktop-light", "phone-dark")
+by_hand = pytest.mark.parametrize("page", BY_HAND, indirect=True)
+
+
+@contextmanager
+def opened(
+    site: Path, browser: object, lesson: str, view: str, ready: list[str]
+) -> Iterator[Watched]:
+    """``lesson`` from ``file://`` in ``view``, once every selector in ``ready`` is drawn; on
+    leaving, no request went to the network and nothing failed or logged an error."""
+    viewport, theme = VIEWS[view]
+    with watched_page(browser) as watched:
+        watched.page.set_viewport_size(viewport)
+        watched.page.goto((site / lesson).as_uri(), wait_until="load")
+        if theme is not None:
+            watched.page.evaluate(
+                "(t) => document.documentElement.setAttribute('data-theme', t)", theme
+            )
+        for selector in ready:
+            watched.page.locator(selector).last.wait_for(timeout=TIMEOUT_MS)
+        watched.name = view
+        yield watched
+        assert watched.blocked == [], "requests to the network (aborted)"
+        assert watched.failed == [] and watched.console_errors == []
 
 
 def read(locator) -> dict:

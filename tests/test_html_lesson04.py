@@ -3,7 +3,8 @@
 Opens ``build/html/04-when-micro-averages-part.html`` from ``file://`` in Chromium with every
 other request aborted, at 1280 px and at 390 px (a phone), light and dark, and uses each of
 its five explorers (a label left out, abstaining, multi-label tags, thresholds, top-k) as a
-reader would, keyboard included. After every step every number an explorer shows is
+reader would, keyboard included (drawn, read and checked by axe in all four views, driven by
+hand in one per width: ``by_hand``). After every step every number an explorer shows is
 asserted against the engine for the state it shows (the explorers' ``quantities()``) and the
 headline numbers against scikit-learn's on the same data; bad input is refused in the
 control's on-screen name and the last good state kept; axe-core finds nothing serious in
@@ -16,15 +17,14 @@ import math
 
 import numpy as np
 import pytest
-from browser import ROOT, SCREENSHOTS, watched_page
-from explorer_pages import assert_fits, assert_matrix, contrast
+from browser import ROOT, SCREENSHOTS
+from explorer_pages import VIEWS, assert_fits, assert_matrix, by_hand, contrast, opened
 from explorer_pages import read as read_common
 from microavg import examples
 from microavg.explorers import scored_items, tag_table
 from sklearn.metrics import accuracy_score, precision_recall_fscore_support, top_k_accuracy_score
 
 LESSON_04 = "04-when-micro-averages-part.html"
-TIMEOUT_MS = 30_000
 TOLERANCE = 1e-12
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ANIMALS = list(examples.ANIMAL_LABELS)
@@ -32,12 +32,6 @@ TAGS = list(examples.PHOTO_TAGS)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-VIEWS = {
-    "desktop-light": ({"width": 1280, "height": 900}, None),
-    "desktop-dark": ({"width": 1280, "height": 900}, "dark"),
-    "phone-light": ({"width": 390, "height": 844}, None),
-    "phone-dark": ({"width": 390, "height": 844}, "dark"),
-}
 
 READ = """(root) => {
   const out = {};
@@ -62,20 +56,9 @@ READ = """(root) => {
 
 @pytest.fixture(params=list(VIEWS))
 def page(request, site, chromium_browser):
-    viewport, theme = VIEWS[request.param]
-    with watched_page(chromium_browser) as watched:
-        watched.page.set_viewport_size(viewport)
-        watched.page.goto((site / LESSON_04).as_uri(), wait_until="load")
-        if theme is not None:
-            watched.page.evaluate(
-                "(t) => document.documentElement.setAttribute('data-theme', t)", theme
-            )
-        for view in (".microavg-scored-items", ".microavg-tag-table"):
-            watched.page.locator(f"{view} .ma-verdict").last.wait_for(timeout=TIMEOUT_MS)
-        watched.name = request.param
+    ready = [f"{view} .ma-verdict" for view in (".microavg-scored-items", ".microavg-tag-table")]
+    with opened(site, chromium_browser, LESSON_04, request.param, ready) as watched:
         yield watched
-        assert watched.blocked == [], "requests to the network (aborted)"
-        assert watched.failed == [] and watched.console_errors == []
 
 
 def shoot(watched, locator, what: str) -> None:
@@ -188,6 +171,7 @@ def test_every_explorer_draws_offline_with_the_engines_numbers_and_fits(page):
         shoot(page, root, name.replace(" ", "-"))
 
 
+@by_hand
 def test_leaving_o_out_shows_the_residual_and_ticking_it_back_brings_the_identity(page):
     root = explorers(page.page)["left out"]
     state = read(root)
@@ -218,6 +202,7 @@ def test_leaving_o_out_shows_the_residual_and_ticking_it_back_brings_the_identit
     assert "out-of O" not in numbers and "lifts" not in {item["key"] for item in state["shown"]}
 
 
+@by_hand
 def test_the_confidence_cut_moves_by_keyboard_and_refuses_what_it_cannot_take(page):
     root = explorers(page.page)["abstain"]
     before = assert_scored(read(root))
@@ -247,6 +232,7 @@ def test_the_confidence_cut_moves_by_keyboard_and_refuses_what_it_cannot_take(pa
     shoot(page, root, "abstain-after")
 
 
+@by_hand
 def test_counting_unknown_as_a_label_brings_precision_down_to_recall(page):
     root = explorers(page.page)["abstain"]
     box = root.locator("input.ma-unknown")
@@ -260,6 +246,7 @@ def test_counting_unknown_as_a_label_brings_precision_down_to_recall(page):
     shoot(page, root, "abstain-counted")
 
 
+@by_hand
 def test_the_threshold_slider_marks_items_with_no_label_or_several(page):
     root = explorers(page.page)["threshold"]
     assert_scored(read(root))
@@ -280,6 +267,7 @@ def test_the_threshold_slider_marks_items_with_no_label_or_several(page):
     shoot(page, root, "threshold-at-1")
 
 
+@by_hand
 def test_top_k_follows_the_keyboard_and_refuses_k_out_of_range(page):
     root = explorers(page.page)["top_k"]
     box = root.locator("input.ma-value-cut")
@@ -308,6 +296,7 @@ def test_top_k_follows_the_keyboard_and_refuses_k_out_of_range(page):
     assert_scored(state)
 
 
+@by_hand
 def test_the_tag_table_recomputes_as_boxes_are_ticked_by_keyboard(page):
     root = explorers(page.page)["tags"]
     before = assert_tags(read(root))
@@ -332,6 +321,7 @@ def test_the_tag_table_recomputes_as_boxes_are_ticked_by_keyboard(page):
     shoot(page, root, "tags-edited")
 
 
+@by_hand
 def test_the_tag_table_refuses_to_lose_its_last_item_and_keeps_it(page):
     root = explorers(page.page)["tags"]
     remove = root.locator("button.ma-remove-item")

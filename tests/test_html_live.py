@@ -1,8 +1,8 @@
 """Lesson 03's explorers in the HTML tutorial, offline: with no kernel, every one computes.
 
 Opens ``build/html/03-interactive-explorer.html`` from ``file://`` in Chromium with every
-other request aborted, at 1280 px and at 390 px (a phone), light and dark, and uses each
-explorer as a reader would, keyboard included. After every step every number the explorer
+other request aborted, at 1280 px and at 390 px (a phone), light and dark (every explorer drawn
+and read in all four; driven by hand, keyboard included, in one view per width: ``by_hand``). After every step every number the explorer
 shows is asserted against the engine for the state it shows (``explorer_pages``), and
 nothing may be cut off. Screenshots: ``build/screenshots/html-03-*.png``.
 """
@@ -10,46 +10,29 @@ nothing may be cut off. Screenshots: ``build/screenshots/html-03-*.png``.
 from __future__ import annotations
 
 import pytest
-from browser import SCREENSHOTS, watched_page
+from browser import SCREENSHOTS
 from explorer_pages import (
+    VIEWS,
     assert_editor,
     assert_fits,
     assert_many,
     assert_matrix,
+    by_hand,
     contrast,
+    opened,
     read,
 )
 
 LESSON_03 = "03-interactive-explorer.html"
-TIMEOUT_MS = 30_000
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-VIEWS = {
-    "desktop-light": ({"width": 1280, "height": 900}, None),
-    "desktop-dark": ({"width": 1280, "height": 900}, "dark"),
-    "phone-light": ({"width": 390, "height": 844}, None),
-    "phone-dark": ({"width": 390, "height": 844}, "dark"),
-}
 
 
 @pytest.fixture(params=list(VIEWS))
 def page(request, site, chromium_browser):
-    viewport, theme = VIEWS[request.param]
-    with watched_page(chromium_browser) as watched:
-        watched.page.set_viewport_size(viewport)
-        watched.page.goto((site / LESSON_03).as_uri(), wait_until="load")
-        if theme is not None:
-            watched.page.evaluate(
-                "(t) => document.documentElement.setAttribute('data-theme', t)", theme
-            )
-        watched.page.locator(".microavg-many-classifiers svg.ma-scatter").first.wait_for(
-            timeout=TIMEOUT_MS
-        )
-        watched.name = request.param
+    ready = [".microavg-many-classifiers svg.ma-scatter"]
+    with opened(site, chromium_browser, LESSON_03, request.param, ready) as watched:
         yield watched
-        assert watched.blocked == [], "requests to the network (aborted)"
-        assert watched.failed == [] and watched.console_errors == []
 
 
 def frames(page, n: int = 2) -> None:
@@ -97,6 +80,7 @@ def test_every_explorer_draws_offline_with_the_engines_numbers_and_fits(page):
         shoot(page, root, name)
 
 
+@by_hand
 def test_matrix_explorer_recomputes_as_a_count_is_typed_and_refuses_bad_text(page):
     root = explorers(page.page)["matrix"]
     cell = root.locator("input.ma-cell[data-row='0'][data-col='1']")
@@ -132,6 +116,7 @@ def test_matrix_explorer_recomputes_as_a_count_is_typed_and_refuses_bad_text(pag
     shoot(page, root, "matrix-refused")
 
 
+@by_hand
 def test_typing_1000001_key_by_key_leaves_the_count_from_before_it_in_the_cell(page):
     root = explorers(page.page)["matrix"]
     cell = root.locator("input.ma-cell[data-row='2'][data-col='0']")
@@ -151,6 +136,7 @@ def test_typing_1000001_key_by_key_leaves_the_count_from_before_it_in_the_cell(p
     assert read(root)["counts"][2][0] == "1000"
 
 
+@by_hand
 def test_a_blank_cell_is_refused_when_left_and_shows_its_count_again(page):
     root = explorers(page.page)["matrix"]
     cell = root.locator("input.ma-cell[data-row='1'][data-col='1']")
@@ -162,6 +148,7 @@ def test_a_blank_cell_is_refused_when_left_and_shows_its_count_again(page):
     assert state["counts"][1][1] == "1" and 'got ""' in state["message"]
 
 
+@by_hand
 def test_k_typed_and_entered_applies_and_a_dot_or_eleven_is_refused(page):
     root = explorers(page.page)["matrix"]
     box = root.locator("input.ma-k")
@@ -183,6 +170,7 @@ def test_k_typed_and_entered_applies_and_a_dot_or_eleven_is_refused(page):
     shoot(page, root, "matrix-k9")
 
 
+@by_hand
 def test_untick_a_and_b_then_k_2_keeps_a_label_scored(page):
     root = explorers(page.page)["matrix"]
     root.locator("input.ma-keep-box[data-label='A']").uncheck()
@@ -200,6 +188,7 @@ def test_untick_a_and_b_then_k_2_keeps_a_label_scored(page):
     assert state["kept"] == ["C"]
 
 
+@by_hand
 def test_leaving_o_out_of_the_ner_preset_parts_precision_from_recall(page):
     root = explorers(page.page)["ner"]
     root.locator("input.ma-keep-box[data-label='O']").uncheck()
@@ -216,6 +205,7 @@ def test_leaving_o_out_of_the_ner_preset_parts_precision_from_recall(page):
     shoot(page, root, "ner-left-out")
 
 
+@by_hand
 def test_presets_and_a_pasted_matrix_replace_the_matrix(page):
     root = explorers(page.page)["matrix"]
     root.locator("button.ma-preset-imbalanced").click()
@@ -250,6 +240,7 @@ def test_presets_and_a_pasted_matrix_replace_the_matrix(page):
     shoot(page, root, "matrix-pasted")
 
 
+@by_hand
 def test_the_editor_recomputes_as_rows_change_and_refuses_what_it_cannot_show(page):
     root = explorers(page.page)["editor"]
     root.locator("select[aria-label='row 3 predicted']").select_option("A")
@@ -281,6 +272,7 @@ def test_the_editor_recomputes_as_rows_change_and_refuses_what_it_cannot_show(pa
     assert len(state["rows"]) == 1 and "rows must number from 1 to 40, got 0" in state["message"]
 
 
+@by_hand
 def test_many_classifiers_follow_the_keyboard_and_refuse_typed_values_out_of_range(page):
     root = explorers(page.page)["many"]
     slider = root.locator("input.ma-range-imbalance")
@@ -309,6 +301,7 @@ def test_many_classifiers_follow_the_keyboard_and_refuse_typed_values_out_of_ran
     shoot(page, root, "many-moved")
 
 
+@by_hand
 def test_keyboard_alone_drives_every_explorer(page):
     found = explorers(page.page)
     matrix = found["matrix"]

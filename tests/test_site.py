@@ -108,9 +108,9 @@ def _settle(watched, site: Path, page: str) -> float:
     except PlaywrightTimeout:  # test_html says which views are missing
         pass
     watched.page.evaluate("() => document.fonts.ready.then(() => true)")
-    # site.js marks the boxes that scroll once widgets have drawn.
-    watched.page.wait_for_timeout(1700)
-    return time.perf_counter() - start - 1.7
+    # site.js marks the boxes that scroll once the widgets have drawn and the content is still.
+    watched.page.locator("html[data-ma-scrollers=marked]").wait_for(state="attached")
+    return time.perf_counter() - start
 
 
 @pytest.fixture(scope="module")
@@ -612,3 +612,18 @@ def test_code_colours_come_from_accessible_pygments_in_both_schemes(site):
         assert f'html[data-theme="{scheme}"] .highlight .k' in css
     hand_typed = (site / "assets" / "microavg.css").read_text(encoding="utf-8")
     assert ".highlight .k" not in hand_typed
+
+
+def test_a_box_drawn_after_load_is_marked_as_one_that_scrolls(site, chromium_browser):
+    # As a widget drawing late on a slow phone: marked once the content is still, by no timer.
+    with _open(chromium_browser, 390, "light") as watched:
+        _settle(watched, site, LESSONS[0].page)
+        watched.page.evaluate(
+            """() => { const box = document.createElement('div');
+                 box.className = 'ma-table-scroll'; box.id = 'late';
+                 box.innerHTML = '<div style="width: 2000px">wide</div>';
+                 document.querySelector('main').appendChild(box); }"""
+        )
+        watched.page.locator("html[data-ma-scrollers=marked]").wait_for(state="attached")
+        assert watched.page.get_attribute("#late", "tabindex") == "0"
+        assert "ma-scrolls" in watched.page.get_attribute("#late", "class")

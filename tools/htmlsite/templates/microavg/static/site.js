@@ -148,17 +148,27 @@
     });
   }
 
+  // The page's <html> says data-ma-scrollers="marked" once every box has been looked at since
+  // the content last changed ("pending" until then), so a test can wait for it.
   function initScrollers() {
-    wrapTables();
-    markScrollers();
+    var root = document.documentElement;
     var timer = null;
-    window.addEventListener("resize", function () {
+    function mark() {
+      markScrollers();
+      root.setAttribute("data-ma-scrollers", "marked");
+    }
+    function later() {
+      root.setAttribute("data-ma-scrollers", "pending");
       clearTimeout(timer);
-      timer = setTimeout(markScrollers, 150);
-    });
-    // Widgets draw after load: look again once they have.
-    setTimeout(markScrollers, 1500);
-    window.addEventListener("load", function () { setTimeout(markScrollers, 300); });
+      timer = setTimeout(mark, 150);
+    }
+    wrapTables();
+    mark();
+    window.addEventListener("resize", later);
+    window.addEventListener("load", later);
+    // Widgets draw after load, later still on a slow phone, and explorers redraw as they are
+    // used: look again once the content has stopped changing.
+    new MutationObserver(later).observe(document.body, { childList: true, subtree: true });
   }
 
   // --- search: MiniSearch over an index built with the site --------------------------------
