@@ -2,9 +2,10 @@
 
 Opens ``build/html/03-interactive-explorer.html`` from ``file://`` in Chromium with every
 other request aborted, at 1280 px and at 390 px (a phone), light and dark (every explorer drawn
-and read in all four; driven by hand, keyboard included, in one view per width: ``by_hand``). After every step every number the explorer
-shows is asserted against the engine for the state it shows (``explorer_pages``), and
-nothing may be cut off. Screenshots: ``build/screenshots/html-03-*.png``.
+and read in all four; driven by hand, keyboard included, in one view per width: ``by_hand``).
+After every step every number the explorer shows is asserted against the engine for the state
+it shows (``explorer_pages``), and nothing may be cut off.
+Screenshots: ``build/screenshots/html-03-*.png``.
 """
 
 from __future__ import annotations
