@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from browser import SCREENSHOTS, allow_loopback, require_chromium, watched_page
+from browser import SCREENSHOTS, VIEWPORT, allow_loopback, require_chromium, watched_page
 from explorer_pages import assert_editor, assert_fits, assert_many, assert_matrix, contrast, read
 from playwright.sync_api import expect
 
@@ -43,6 +44,7 @@ PAGE_MS = 60_000
 RUN_ALL_MS = 180_000
 EDIT_MS = 15_000
 GOAL_MS = 150
+NARROW = {"width": 800, "height": 900}  # a laptop's half screen, the file browser open
 
 
 @dataclass(frozen=True)
@@ -189,9 +191,10 @@ _TRUSTED = """() => window.jupyterapp.shell.currentWidget.content.widgets
 _EXPLORERS_SHOWN = """() => document.querySelectorAll('.microavg-explorer').length >= 5
   && document.querySelector('.microavg-many-classifiers svg.ma-scatter') !== null"""
 
-# Scroll the notebook so that `root` starts near the top of its panel, and wait until it stays.
-_SCROLL_TO = """async root => {
-  const box = document.querySelector(root);
+# Scroll the notebook so that the `n`th `root` starts near the top of its panel, and wait until
+# it stays.
+_SCROLL_TO = """async ([root, n]) => {
+  const box = document.querySelectorAll(root)[n];
   const frame = () => new Promise(done => requestAnimationFrame(() => done()));
   for (let tries = 0; tries < 50; tries++) {
     box.scrollIntoView({block: 'start'});
@@ -201,6 +204,63 @@ _SCROLL_TO = """async root => {
   }
   throw new Error('could not scroll ' + root + ' into view');
 }"""
+
+
+# Every explorer box that may scroll sideways (.ma-scroll), named "kind n table" (the
+# explorer's kind, its index among those of its kind, the class of what the box holds), with
+# what shows that it scrolls: its scrollbar's computed style and the edge fades at either end.
+_SCROLL_BOXES = """async () => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => done()));
+  const fades = box => {
+    const style = getComputedStyle(box);
+    return [style.getPropertyValue('--ma-fade-start'), style.getPropertyValue('--ma-fade-end')];
+  };
+  const boxes = [];
+  for (const box of document.querySelectorAll('.microavg-explorer .ma-scroll')) {
+    const root = box.closest('.microavg-explorer');
+    const kind = [...root.classList]
+      .find(c => c.startsWith('microavg-') && c !== 'microavg-explorer');
+    const n = [...document.querySelectorAll('.' + kind)].indexOf(root);
+    const name = `${kind.replace('microavg-', '')} ${n} ${box.firstElementChild.className}`;
+    // On screen: JupyterLab skips rendering the cells out of view, scroll timelines included.
+    box.scrollIntoView({block: 'nearest'});
+    await frame(); await frame();
+    const bar = getComputedStyle(box, '::-webkit-scrollbar');
+    const found = {
+      name, overflows: box.scrollWidth > box.clientWidth, bar: bar.height,
+      thumb: getComputedStyle(box, '::-webkit-scrollbar-thumb').backgroundColor,
+      track: getComputedStyle(box, '::-webkit-scrollbar-track').backgroundColor,
+      at_start: fades(box),
+    };
+    box.scrollLeft = box.scrollWidth;
+    await frame(); await frame();
+    found.at_end = fades(box);
+    box.scrollLeft = 0;
+    await frame(); await frame();
+    boxes.push(found);
+  }
+  return boxes;
+}"""
+
+
+def over(colour: str, base: str) -> str:
+    """A CSS rgba() colour as drawn over the opaque ``base``, as rgb()."""
+    *rgb, alpha = [*map(float, re.findall(r"[\d.]+", colour)), 1.0][:4]  # rgb() is opaque
+    under = [float(c) for c in re.findall(r"[\d.]+", base)[:3]]
+    drawn = [alpha * c + (1 - alpha) * u for c, u in zip(rgb, under, strict=True)]
+    return "rgb({}, {}, {})".format(*drawn)
+
+
+def use_theme(page, theme: str) -> None:
+    """Switch JupyterLab to ``theme`` ("JupyterLab Dark" or "JupyterLab Light")."""
+    page.evaluate(
+        "(theme) => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", theme
+    )
+    light = "true" if theme.endswith("Light") else "false"
+    page.wait_for_function(
+        f"() => document.body.dataset.jpThemeLight === '{light}'", timeout=PAGE_MS
+    )
+    page.wait_for_timeout(500)  # the theme's stylesheet applied
 
 
 def kernel(page, code: str) -> str:
@@ -213,10 +273,10 @@ def kernel_json(page, expression: str) -> object:
     return json.loads(kernel(page, f"import json; print(json.dumps({expression}))"))
 
 
-def screenshot_of(watched, root: str, name: str) -> None:
-    watched.page.evaluate(_SCROLL_TO, root)
+def screenshot_of(watched, root: str, name: str, n: int = 0) -> None:
+    watched.page.evaluate(_SCROLL_TO, [root, n])
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    watched.page.locator(root).first.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    watched.page.locator(root).nth(n).screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
 def explorer(page, kind: str, n: int = 0):
@@ -287,6 +347,44 @@ def test_run_all_cells_then_every_explorer_shows_the_engines_numbers(lesson):
     assert_all_explorers_show_the_engines_numbers(page)
     for kind in ("prediction-editor", "matrix-explorer", "many-classifiers"):
         assert_fits(read(explorer(page, kind)))
+
+
+@pytest.mark.parametrize("theme", ["JupyterLab Dark", "JupyterLab Light"])
+def test_at_800_px_with_the_file_browser_open_a_box_that_scrolls_shows_it(lesson, theme):
+    # Overlay scrollbars (macOS, phones) show only while scrolling: a wide box must say that
+    # it scrolls with a scrollbar that stays and a faded edge where more lies beyond.
+    page = lesson.page
+    use_theme(page, theme)
+    page.evaluate("() => window.jupyterapp.commands.execute('filebrowser:activate')")
+    page.set_viewport_size(NARROW)
+    try:
+        page.wait_for_function("() => !window.jupyterapp.shell.leftCollapsed", timeout=PAGE_MS)
+        page.wait_for_timeout(300)  # the notebook laid out at its new width
+        boxes = page.evaluate(_SCROLL_BOXES)
+        name = theme.split()[-1].lower()
+        for kind, n in (("prediction-editor", 0), ("matrix-explorer", 0), ("matrix-explorer", 1)):
+            screenshot_of(lesson, f".microavg-{kind}", f"lab-03-800px-{kind}-{n}-{name}", n)
+    finally:
+        page.set_viewport_size(VIEWPORT)
+    wide = {box["name"] for box in boxes if box["overflows"]}
+    # The editor's "remove" column, the NER grid beyond ORG, the recall and F1 columns.
+    assert {
+        "prediction-editor 0 ma-rows",
+        "matrix-explorer 1 ma-grid",
+        "matrix-explorer 0 ma-labels",
+        "matrix-explorer 1 ma-labels",
+    } <= wide
+    for box in boxes:
+        if not box["overflows"]:
+            assert box["at_start"] == box["at_end"] == ["0px", "0px"], box  # no false cue
+            continue
+        bar = box["bar"]  # a scrollbar of its own, never an overlay: "auto" is the browser's
+        assert bar.endswith("px") and float(bar.removesuffix("px")) >= 8, box
+        assert contrast(over(box["thumb"], box["track"]), box["track"]) >= 3, box
+        fade_start, fade_end = box["at_start"]
+        assert fade_start == "0px" and fade_end != "0px", box  # more to the right
+        fade_start, fade_end = box["at_end"]
+        assert fade_start != "0px" and fade_end == "0px", box  # more to the left
 
 
 def test_typing_k_and_counts_reaches_the_kernel_with_the_engines_numbers(lesson):
@@ -389,14 +487,7 @@ def test_command_mode_keys_work_once_focus_leaves_an_explorer(lesson):
 @pytest.mark.parametrize("theme", ["JupyterLab Dark", "JupyterLab Light"])
 def test_the_explorers_are_readable_in_the_light_and_the_dark_theme(lesson, theme):
     page = lesson.page
-    page.evaluate(
-        "(theme) => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", theme
-    )
-    light = "true" if theme.endswith("Light") else "false"
-    page.wait_for_function(
-        f"() => document.body.dataset.jpThemeLight === '{light}'", timeout=PAGE_MS
-    )
-    page.wait_for_timeout(500)  # the theme's stylesheet applied
+    use_theme(page, theme)
     for kind in ("prediction-editor", "matrix-explorer", "many-classifiers"):
         state = read(explorer(page, kind))
         background = page.evaluate(

@@ -18,6 +18,7 @@ a ``ValueError``.
 from __future__ import annotations
 
 import copy
+import re
 from functools import cache
 from pathlib import Path
 from typing import ClassVar
@@ -51,10 +52,20 @@ def front_end(view: str) -> str:
     return (STATIC / "dist" / f"{view}.js").read_text(encoding="utf-8")
 
 
+# A CSS comment and the space after it (explorers.css holds no "/*" inside a string).
+_CSS_COMMENT = re.compile(r"/\*.*?\*/\s*", re.DOTALL)
+
+
 @cache
 def style() -> str:
-    """The explorers' CSS."""
-    return (STATIC / "explorers.css").read_text(encoding="utf-8")
+    """The explorers' CSS, without its comments: they are for whoever edits
+    ``explorers.css``, and every explorer a lesson saves carries its own copy of the CSS.
+
+    >>> css = style()
+    >>> ".ma-scroll" in css, "/*" in css
+    (True, False)
+    """
+    return _CSS_COMMENT.sub("", (STATIC / "explorers.css").read_text(encoding="utf-8"))
 
 
 class Explorer(anywidget.AnyWidget):

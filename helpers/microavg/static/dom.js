@@ -38,6 +38,33 @@ export function quantity(key, text, value, label = null) {
   return span;
 }
 
+/** Shown numbers kept from one draw to the next: `show(key, text, value, label)` makes a
+ * span as `quantity` does the first time it is asked for (key, label), and afterwards
+ * rewrites only what changed in that span, so a redraw touches only the numbers that moved.
+ * `forget()` lets the spans go, for a readout built anew. */
+export function quantities() {
+  let shown = new Map(); // key -> label -> {span, text, value: as written}
+  return {
+    show(key, text, value, label = null) {
+      if (!shown.has(key)) shown.set(key, new Map());
+      const byLabel = shown.get(key);
+      const written = value === null ? null : String(value);
+      const last = byLabel.get(label);
+      if (last === undefined) {
+        const span = quantity(key, text, value, label);
+        byLabel.set(label, { span, text, value: written });
+        return span;
+      }
+      if (last.text !== text) last.span.textContent = last.text = text;
+      if (last.value !== written) last.span.dataset.value = last.value = written;
+      return last.span;
+    },
+    forget() {
+      shown = new Map();
+    },
+  };
+}
+
 /** A table in a box that scrolls sideways on a narrow screen; the box takes the keyboard's
  * focus (named ``name``, the caption by default), so it can be scrolled without a mouse. */
 export function table(className, head, rows, caption = null, name = caption) {

@@ -15,7 +15,7 @@ import {
   messageLine,
   modelWriter,
   percent,
-  quantity,
+  quantities,
   sameRatio,
   signed,
   table,
@@ -47,6 +47,14 @@ function verdict({ micro, accuracy }) {
     return "micro P = R = F1 = accuracy";
   }
   return pr ? "micro P = R, but not accuracy" : "micro P ≠ micro R: they come apart";
+}
+
+/** Which of micro P and micro R the residual ΣFP − ΣFN lifts, with labels left out. */
+function lifted({ micro, residual }) {
+  if (micro.parts.precision[0] === 0) return "ΣTP = 0: neither precision nor recall is lifted";
+  if (residual > 0) return "ΣFP > ΣFN: recall is lifted above precision";
+  if (residual < 0) return "ΣFP < ΣFN: precision is lifted above recall";
+  return "ΣFP = ΣFN: the errors out of and into the labels left out balance";
 }
 
 function readState(model) {
@@ -136,6 +144,12 @@ function render({ model, el }) {
   let boxes = [];
   let heads = [];
   let drawnLabels = null;
+  // What the last draw wrote, so the next one writes only what moved: a typed count changes
+  // one cell and the readout's numbers of two labels, not every node of a 10 x 10 explorer.
+  let shades = []; // each cell's --ma-shade
+  let drawnVmax = null; // the legend's largest count
+  let drawnScored = null; // the labels and the labels scored the readout's tables were built for
+  const shown = quantities();
 
   const { commit, refuse } = modelWriter(model, () => draw());
 
@@ -294,19 +308,26 @@ function render({ model, el }) {
     });
     keepRow.replaceChildren(...labels.map((label, i) => element("label", {}, [boxes[i], ` ${label}`])));
     drawnLabels = JSON.stringify(labels);
+    shades = labels.map(() => labels.map(() => null));
   }
 
   function drawControls(state) {
     if (JSON.stringify(state.labels) !== drawnLabels) buildGrid(state.labels);
     const vmax = Math.max(...state.counts.flat());
+    const focused = document.activeElement;
     state.counts.forEach((row, i) =>
       row.forEach((value, j) => {
         const cell = cells[i][j];
-        if (document.activeElement !== cell) {
-          cell.value = String(value);
+        if (focused !== cell) {
+          const text = String(value);
+          if (cell.value !== text) cell.value = text;
           cell.removeAttribute("aria-invalid");
         }
-        cell.style.setProperty("--ma-shade", shade(value, vmax).toFixed(4));
+        const level = shade(value, vmax).toFixed(4);
+        if (shades[i][j] !== level) {
+          cell.style.setProperty("--ma-shade", level);
+          shades[i][j] = level;
+        }
       }),
     );
     state.labels.forEach((label, i) => {
@@ -314,72 +335,82 @@ function render({ model, el }) {
       boxes[i].checked = kept;
       for (const head of heads[i]) head.classList.toggle("ma-left-out", !kept);
     });
-    if (document.activeElement !== kInput) kInput.value = String(state.labels.length);
+    if (focused !== kInput) kInput.value = String(state.labels.length);
     zeroDivision.value = state.zeroDivision;
-    legend.textContent = legendText(vmax);
+    if (vmax !== drawnVmax) {
+      legend.textContent = legendText(vmax);
+      drawnVmax = vmax;
+    }
   }
 
+  // The readout's tables are built when the labels or the labels scored change; otherwise
+  // the spans `shown` keeps are rewritten in place, where their numbers moved.
   function drawReadout(state) {
+    const scoredKey = JSON.stringify([state.labels, state.kept]);
+    const fresh = scoredKey !== drawnScored;
+    if (fresh) shown.forget();
+    const quantity = shown.show;
     const keptIndex = state.labels.map((_, i) => i).filter((i) => state.kept.includes(state.labels[i]));
     const result = summarize(state.counts, keptIndex, ZERO_DIVISION[state.zeroDivision]);
-    const { labels: lc, perLabel } = result;
+    const { labels: lc, perLabel, accuracy } = result;
     const count = (key, value, label = null) => quantity(key, signed(value), value, label);
-    const perLabelRows = keptIndex.map((i, n) => {
+    const perLabelCells = keptIndex.map((i, n) => {
       const label = state.labels[i];
       return [
-        label,
-        [
-          count("tp", lc.tp[n], label),
-          count("fp", lc.fp[n], label),
-          count("fn", lc.fn[n], label),
-          count("support", lc.support[n], label),
-          ...PARTS.map((part) =>
-            quantity(`label-${part}`, percent(perLabel[part][n]), perLabel[part][n], label),
-          ),
-        ],
+        count("tp", lc.tp[n], label),
+        count("fp", lc.fp[n], label),
+        count("fn", lc.fn[n], label),
+        count("support", lc.support[n], label),
+        ...PARTS.map((part) =>
+          quantity(`label-${part}`, percent(perLabel[part][n]), perLabel[part][n], label),
+        ),
       ];
     });
-    const averageRows = AVERAGES.map((average) => [
-      average,
+    const averageCells = AVERAGES.map((average) =>
       PARTS.map((part) => {
         const value = result[average][part];
         const text = average === "micro" ? exact(result.micro.parts[part], value) : percent(value);
         return quantity(`${average}-${part}`, text, value);
       }),
-    ]);
+    );
+    const accuracyShown = quantity("accuracy", exact(accuracy.parts, accuracy.value), accuracy.value);
+    const allSums = [count("all-sum-fp", result.allSumFp), count("all-sum-fn", result.allSumFn)];
+    const keptSums = [count("sum-fp", result.sumFp), count("sum-fn", result.sumFn)];
+    const residual = count("residual", result.residual);
+    // Per label left out: its unpartnered errors, and which of P and R the residual lifts.
+    const outCells = result.leftOut.map(({ index, outOf, into }) => {
+      const label = state.labels[index];
+      return [count("out-of", outOf, label), count("into", into, label)];
+    });
+    const lifts = outCells.length === 0 ? null : quantity("lifts", lifted(result), null);
+    const verdictShown = quantity("verdict", verdict(result), null);
+    if (!fresh) return;
+
+    const keptLabels = keptIndex.map((i) => state.labels[i]);
     const leftOut = state.labels.filter((label) => !state.kept.includes(label));
     const scored = leftOut.length === 0 ? "all" : state.kept.join(", ");
-    const pair = (a, x, b, y) => element("span", {}, [count(a, x), ", ", count(b, y)]);
-    const { accuracy } = result;
-    const totalRows = [
-      ["accuracy (all rows)", [quantity("accuracy", exact(accuracy.parts, accuracy.value), accuracy.value)]],
-      ["ΣFP, ΣFN over all labels", [pair("all-sum-fp", result.allSumFp, "all-sum-fn", result.allSumFn)]],
-      [`ΣFP, ΣFN over the labels scored (${scored})`, [pair("sum-fp", result.sumFp, "sum-fn", result.sumFn)]],
-      ["residual ΣFP − ΣFN over them", [count("residual", result.residual)]],
-    ];
     const note = leftOut.length === 0 ? "" : ` (labels left out: ${leftOut.join(", ")})`;
-    // Per label left out: its unpartnered errors, and which of P and R the residual lifts.
-    const outRows = result.leftOut.map(({ index, outOf, into }) => {
-      const label = state.labels[index];
-      return [label, [count("out-of", outOf, label), count("into", into, label)]];
-    });
-    const lifts =
-      result.micro.parts.precision[0] === 0 ? "ΣTP = 0: neither precision nor recall is lifted"
-        : result.residual > 0 ? "ΣFP > ΣFN: recall is lifted above precision"
-        : result.residual < 0 ? "ΣFP < ΣFN: precision is lifted above recall"
-          : "ΣFP = ΣFN: the errors out of and into the labels left out balance";
+    const pair = ([a, b]) => element("span", {}, [a, ", ", b]);
+    const named = (names, cells) => names.map((name, n) => [name, cells[n]]);
+    const totalRows = [
+      ["accuracy (all rows)", [accuracyShown]],
+      ["ΣFP, ΣFN over all labels", [pair(allSums)]],
+      [`ΣFP, ΣFN over the labels scored (${scored})`, [pair(keptSums)]],
+      ["residual ΣFP − ΣFN over them", [residual]],
+    ];
     const head = ["label", "TP", "FP", "FN", "support", "precision", "recall", "F1"];
     readout.replaceChildren(
-      table("ma-labels", head, perLabelRows, null, "counts and scores per label kept"),
-      table("ma-averages", ["", "precision", "recall", "F1"], averageRows, null, "averages"),
+      table("ma-labels", head, named(keptLabels, perLabelCells), null, "counts and scores per label kept"),
+      table("ma-averages", ["", "precision", "recall", "F1"], named(AVERAGES, averageCells), null, "averages"),
       table("ma-totals", null, totalRows, null, "sums over the labels kept"),
-      ...(outRows.length === 0 ? [] : [
+      ...(outCells.length === 0 ? [] : [
         table("ma-left-out", ["label left out", "errors out of it (FP)", "errors into it (FN)"],
-          outRows, null, "errors out of and into each label left out"),
-        element("div", { className: "ma-lifts" }, [quantity("lifts", lifts, null)]),
+          named(leftOut, outCells), null, "errors out of and into each label left out"),
+        element("div", { className: "ma-lifts" }, [lifts]),
       ]),
-      element("div", { className: "ma-verdict" }, [quantity("verdict", verdict(result), null), note]),
+      element("div", { className: "ma-verdict" }, [verdictShown, note]),
     );
+    drawnScored = scoredKey;
   }
 
   function draw() {

@@ -481,6 +481,28 @@ function quantity(key, text, value, label = null) {
   if (label !== null) span.dataset.label = label;
   return span;
 }
+function quantities() {
+  let shown2 = /* @__PURE__ */ new Map();
+  return {
+    show(key, text, value, label = null) {
+      if (!shown2.has(key)) shown2.set(key, /* @__PURE__ */ new Map());
+      const byLabel = shown2.get(key);
+      const written = value === null ? null : String(value);
+      const last = byLabel.get(label);
+      if (last === void 0) {
+        const span = quantity(key, text, value, label);
+        byLabel.set(label, { span, text, value: written });
+        return span;
+      }
+      if (last.text !== text) last.span.textContent = last.text = text;
+      if (last.value !== written) last.span.dataset.value = last.value = written;
+      return last.span;
+    },
+    forget() {
+      shown2 = /* @__PURE__ */ new Map();
+    }
+  };
+}
 function table(className, head, rows, caption = null, name = caption) {
   const parts = [];
   if (caption !== null) parts.push(element("caption", { text: caption }));
@@ -602,6 +624,12 @@ function verdict({ micro, accuracy: accuracy2 }) {
   }
   return pr ? "micro P = R, but not accuracy" : "micro P ≠ micro R: they come apart";
 }
+function lifted({ micro, residual }) {
+  if (micro.parts.precision[0] === 0) return "ΣTP = 0: neither precision nor recall is lifted";
+  if (residual > 0) return "ΣFP > ΣFN: recall is lifted above precision";
+  if (residual < 0) return "ΣFP < ΣFN: precision is lifted above recall";
+  return "ΣFP = ΣFN: the errors out of and into the labels left out balance";
+}
 function readState(model) {
   return {
     labels: model.get("labels"),
@@ -683,6 +711,10 @@ function render({ model, el }) {
   let boxes = [];
   let heads = [];
   let drawnLabels = null;
+  let shades = [];
+  let drawnVmax = null;
+  let drawnScored = null;
+  const shown2 = quantities();
   const { commit, refuse } = modelWriter(model, () => draw());
   function cellName(i, j) {
     const labels = model.get("labels");
@@ -815,18 +847,25 @@ function render({ model, el }) {
     });
     keepRow.replaceChildren(...labels.map((label, i) => element("label", {}, [boxes[i], ` ${label}`])));
     drawnLabels = JSON.stringify(labels);
+    shades = labels.map(() => labels.map(() => null));
   }
   function drawControls(state) {
     if (JSON.stringify(state.labels) !== drawnLabels) buildGrid(state.labels);
     const vmax = Math.max(...state.counts.flat());
+    const focused = document.activeElement;
     state.counts.forEach(
       (row, i) => row.forEach((value, j) => {
         const cell = cells[i][j];
-        if (document.activeElement !== cell) {
-          cell.value = String(value);
+        if (focused !== cell) {
+          const text = String(value);
+          if (cell.value !== text) cell.value = text;
           cell.removeAttribute("aria-invalid");
         }
-        cell.style.setProperty("--ma-shade", shade(value, vmax).toFixed(4));
+        const level = shade(value, vmax).toFixed(4);
+        if (shades[i][j] !== level) {
+          cell.style.setProperty("--ma-shade", level);
+          shades[i][j] = level;
+        }
       })
     );
     state.labels.forEach((label, i) => {
@@ -834,71 +873,82 @@ function render({ model, el }) {
       boxes[i].checked = kept;
       for (const head of heads[i]) head.classList.toggle("ma-left-out", !kept);
     });
-    if (document.activeElement !== kInput) kInput.value = String(state.labels.length);
+    if (focused !== kInput) kInput.value = String(state.labels.length);
     zeroDivision.value = state.zeroDivision;
-    legend.textContent = legendText(vmax);
+    if (vmax !== drawnVmax) {
+      legend.textContent = legendText(vmax);
+      drawnVmax = vmax;
+    }
   }
   function drawReadout(state) {
+    const scoredKey = JSON.stringify([state.labels, state.kept]);
+    const fresh = scoredKey !== drawnScored;
+    if (fresh) shown2.forget();
+    const quantity2 = shown2.show;
     const keptIndex = state.labels.map((_, i) => i).filter((i) => state.kept.includes(state.labels[i]));
     const result = summarize(state.counts, keptIndex, ZERO_DIVISION[state.zeroDivision]);
-    const { labels: lc, perLabel } = result;
-    const count = (key, value, label = null) => quantity(key, signed(value), value, label);
-    const perLabelRows = keptIndex.map((i, n) => {
+    const { labels: lc, perLabel, accuracy: accuracy2 } = result;
+    const count = (key, value, label = null) => quantity2(key, signed(value), value, label);
+    const perLabelCells = keptIndex.map((i, n) => {
       const label = state.labels[i];
       return [
-        label,
-        [
-          count("tp", lc.tp[n], label),
-          count("fp", lc.fp[n], label),
-          count("fn", lc.fn[n], label),
-          count("support", lc.support[n], label),
-          ...PARTS.map(
-            (part) => quantity(`label-${part}`, percent(perLabel[part][n]), perLabel[part][n], label)
-          )
-        ]
+        count("tp", lc.tp[n], label),
+        count("fp", lc.fp[n], label),
+        count("fn", lc.fn[n], label),
+        count("support", lc.support[n], label),
+        ...PARTS.map(
+          (part) => quantity2(`label-${part}`, percent(perLabel[part][n]), perLabel[part][n], label)
+        )
       ];
     });
-    const averageRows = AVERAGES.map((average) => [
-      average,
-      PARTS.map((part) => {
+    const averageCells = AVERAGES.map(
+      (average) => PARTS.map((part) => {
         const value = result[average][part];
         const text = average === "micro" ? exact(result.micro.parts[part], value) : percent(value);
-        return quantity(`${average}-${part}`, text, value);
+        return quantity2(`${average}-${part}`, text, value);
       })
-    ]);
+    );
+    const accuracyShown = quantity2("accuracy", exact(accuracy2.parts, accuracy2.value), accuracy2.value);
+    const allSums = [count("all-sum-fp", result.allSumFp), count("all-sum-fn", result.allSumFn)];
+    const keptSums = [count("sum-fp", result.sumFp), count("sum-fn", result.sumFn)];
+    const residual = count("residual", result.residual);
+    const outCells = result.leftOut.map(({ index, outOf, into }) => {
+      const label = state.labels[index];
+      return [count("out-of", outOf, label), count("into", into, label)];
+    });
+    const lifts = outCells.length === 0 ? null : quantity2("lifts", lifted(result), null);
+    const verdictShown = quantity2("verdict", verdict(result), null);
+    if (!fresh) return;
+    const keptLabels = keptIndex.map((i) => state.labels[i]);
     const leftOut = state.labels.filter((label) => !state.kept.includes(label));
     const scored = leftOut.length === 0 ? "all" : state.kept.join(", ");
-    const pair = (a, x, b, y) => element("span", {}, [count(a, x), ", ", count(b, y)]);
-    const { accuracy: accuracy2 } = result;
-    const totalRows = [
-      ["accuracy (all rows)", [quantity("accuracy", exact(accuracy2.parts, accuracy2.value), accuracy2.value)]],
-      ["ΣFP, ΣFN over all labels", [pair("all-sum-fp", result.allSumFp, "all-sum-fn", result.allSumFn)]],
-      [`ΣFP, ΣFN over the labels scored (${scored})`, [pair("sum-fp", result.sumFp, "sum-fn", result.sumFn)]],
-      ["residual ΣFP − ΣFN over them", [count("residual", result.residual)]]
-    ];
     const note = leftOut.length === 0 ? "" : ` (labels left out: ${leftOut.join(", ")})`;
-    const outRows = result.leftOut.map(({ index, outOf, into }) => {
-      const label = state.labels[index];
-      return [label, [count("out-of", outOf, label), count("into", into, label)]];
-    });
-    const lifts = result.micro.parts.precision[0] === 0 ? "ΣTP = 0: neither precision nor recall is lifted" : result.residual > 0 ? "ΣFP > ΣFN: recall is lifted above precision" : result.residual < 0 ? "ΣFP < ΣFN: precision is lifted above recall" : "ΣFP = ΣFN: the errors out of and into the labels left out balance";
+    const pair = ([a, b]) => element("span", {}, [a, ", ", b]);
+    const named = (names, cells2) => names.map((name, n) => [name, cells2[n]]);
+    const totalRows = [
+      ["accuracy (all rows)", [accuracyShown]],
+      ["ΣFP, ΣFN over all labels", [pair(allSums)]],
+      [`ΣFP, ΣFN over the labels scored (${scored})`, [pair(keptSums)]],
+      ["residual ΣFP − ΣFN over them", [residual]]
+    ];
     const head = ["label", "TP", "FP", "FN", "support", "precision", "recall", "F1"];
     readout.replaceChildren(
-      table("ma-labels", head, perLabelRows, null, "counts and scores per label kept"),
-      table("ma-averages", ["", "precision", "recall", "F1"], averageRows, null, "averages"),
+      table("ma-labels", head, named(keptLabels, perLabelCells), null, "counts and scores per label kept"),
+      table("ma-averages", ["", "precision", "recall", "F1"], named(AVERAGES, averageCells), null, "averages"),
       table("ma-totals", null, totalRows, null, "sums over the labels kept"),
-      ...outRows.length === 0 ? [] : [
+      ...outCells.length === 0 ? [] : [
         table(
           "ma-left-out",
           ["label left out", "errors out of it (FP)", "errors into it (FN)"],
-          outRows,
+          named(leftOut, outCells),
           null,
           "errors out of and into each label left out"
         ),
-        element("div", { className: "ma-lifts" }, [quantity("lifts", lifts, null)])
+        element("div", { className: "ma-lifts" }, [lifts])
       ],
-      element("div", { className: "ma-verdict" }, [quantity("verdict", verdict(result), null), note])
+      element("div", { className: "ma-verdict" }, [verdictShown, note])
     );
+    drawnScored = scoredKey;
   }
   function draw() {
     const state = readState(model);
