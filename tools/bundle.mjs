@@ -28,6 +28,10 @@ for (const view of VIEWS) {
     write: false,
     logLevel: "warning",
     absWorkingDir: STATIC,
+    // A UMD module (papaparse) registers itself with an AMD loader when the page has one, and
+    // then exports nothing here: a lesson's HTML page loads require.js. With no `define` in
+    // the bundle it takes its CommonJS branch, in every page.
+    define: { define: "undefined" },
     banner: { js: `// Built by tools/bundle.mjs from static/${view}.js: do not edit.` },
   });
   bundled[view] = result.outputFiles[0].text;

@@ -135,6 +135,12 @@ def _explain(args: argparse.Namespace) -> str:
             f"--true names {len(true)} columns but --pred names {len(pred)}: "
             "give one predicted column per true column"
         )
+    for option, names in (("--true", true), ("--pred", pred)):
+        twice = next((name for n, name in enumerate(names) if name in names[:n]), None)
+        if twice is not None:
+            raise _Refusal(
+                f"{option}: the column {shown(twice)} is named twice; give each tag its own column"
+            )
     for option, value in (("--weight", args.weight), ("--counts", args.counts)):
         if value is not None and "," in value:
             raise _Refusal(f"{option} names one column, got {shown(value)}")

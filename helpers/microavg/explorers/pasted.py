@@ -9,8 +9,9 @@ so the file never leaves the browser. Python reads the same text by the same rul
 command line's: the delimiter its header line holds most of, a BOM dropped, cells stripped,
 rows with both label cells blank skipped, whole-number columns read as numbers, a blank label
 refused with its line) and explains the counted pairs with the real :func:`microavg.explain`.
-Single-label only: multi-label files (one 0/1 column per label) are refused, pointing to the
-command line.
+A multi-label file (one 0/1 column per tag, true and predicted) is read the same way when
+the reader picks its true tag columns and as many predicted ones, as ``microavg explain FILE
+--true t_A,t_B --pred p_A,p_B`` reads it.
 
 >>> from microavg.explorers import explain_file
 >>> ex = explain_file("true,pred\\nA,A\\nA,B\\nB,B\\nC,B\\n")
@@ -27,6 +28,9 @@ Traceback (most recent call last):
 microavg.explorers.rules.RefusedEdit: pasted text, line 2: column 'pred' is blank; ...
 >>> ex.labels
 ['A', 'B']
+>>> tags = explain_file("t_a,t_b,p_a,p_b\\n1,0,1,1\\n0,1,0,1\\n", ["t_a", "t_b"], ["p_a", "p_b"])
+>>> tags.explanation.causes, tags.explanation.extra_tags
+(('multilabel',), 1)
 """
 
 from __future__ import annotations
@@ -126,15 +130,23 @@ def read_columns(text: object) -> list[str]:
     return _header(_rows(text, delimiter))
 
 
+def _names(option: object) -> list:
+    """The columns a true or pred option names: one name, a list of names, or names
+    separated by commas, as the command line takes them (``--true t_A,t_B``)."""
+    if isinstance(option, list | tuple):
+        return list(option)
+    return option.split(",") if isinstance(option, str) else [option]
+
+
+def _present(option: object, columns: list[str]) -> bool:
+    """Whether every column an option names is a column of the text."""
+    names = _names(option)
+    return all(isinstance(name, str) and name.strip() in columns for name in names)
+
+
 def _column(columns: list[str], name: object, field: str, known: str) -> int:
-    if isinstance(name, list | tuple):
-        if len(name) > 1:
-            raise _say("multilabel", field=field)
-        name = name[0] if name else ""
     if not isinstance(name, str) or not name:
         raise _say("pick", field=field, known=known)
-    if "," in name:
-        raise _say("multilabel", field=field)
     if name.strip() not in columns:
         raise _say(
             "no_column",
@@ -169,11 +181,55 @@ def _int64(cell: str) -> int | None:
     return value if -(2**63) <= value < 2**63 else None
 
 
-def _typed(cells: list[str], name: str, at) -> dict:
-    """A label column's distinct cells as labels: whole numbers as ints, else text."""
+@dataclasses.dataclass
+class _Tally:
+    """Every row with any label cell filled, counted by its label cells (stripped), with
+    what the checks need of the rows: the first row with a bad count (preferring one with
+    every label cell filled), and per label column whether a kept row leaves it blank and the
+    first row leaving only it blank."""
+
+    groups: dict[tuple[str, ...], int]
+    kept: int = 0
+    bad: tuple[int, list[str]] | None = None
+    bad_any: tuple[int, list[str]] | None = None
+    blank: list[bool] = dataclasses.field(default_factory=list)
+    blank_at: list[int | None] = dataclasses.field(default_factory=list)
+
+
+def _tally(data: list, label_columns: list[int], counts_column: int) -> _Tally:
+    width = len(label_columns)
+    seen = _Tally({}, blank=[False] * width, blank_at=[None] * width)
+    for line, row in data:
+        cells = tuple(row[i].strip() if i < len(row) else "" for i in label_columns)
+        filled = sum(1 for c in cells if c)
+        if not filled:
+            continue
+        seen.kept += 1
+        for c, cell in enumerate(cells):
+            if not cell:
+                seen.blank[c] = True
+                if filled == width - 1 and seen.blank_at[c] is None:
+                    seen.blank_at[c] = line
+        n = 1
+        if counts_column >= 0:
+            n = _count_of(row[counts_column] if counts_column < len(row) else None)
+            if n is None:
+                seen.bad_any = seen.bad_any or (line, row)
+                if seen.bad is None and filled == width:
+                    seen.bad = (line, row)
+                continue
+        seen.groups[cells] = seen.groups.get(cells, 0) + n
+    return seen
+
+
+def _typed(cells: list[str], name: str, blank_at: str | None, at) -> dict:
+    """A label column's distinct cells as labels, checked in the command line's order (a
+    NUL, a blank, then one kind): whole numbers as ints, else text."""
     odd = next((c for c in cells if c.endswith("\x00")), None)
     if odd is not None:
         raise _say("nul", at=at(lambda c: c.endswith("\x00")), name=shown(name), cell=shown(odd))
+    if blank_at is not None:
+        raise _say("blank", at=blank_at, name=shown(name))
     whole = [bool(_WHOLE.fullmatch(c)) for c in cells]
     if all(whole):
         out = {}
@@ -192,52 +248,58 @@ def _typed(cells: list[str], name: str, at) -> dict:
     return {c: c for c in cells}
 
 
-def read_counts(
-    text: object, true: object, pred: object, counts: str | None = None
-) -> tuple[list, list, list[int]]:
-    """A CSV/TSV text's (true, pred) pairs, each with its count, read by the command
-    line's rules; refused (``RefusedEdit``) as the command line refuses the file.
+@dataclasses.dataclass(frozen=True)
+class _Read:
+    """A text read and counted: ``true[i]``, ``pred[i]`` (labels, or tuples of 0/1 for a
+    multi-label file) hold ``n[i]`` rows; ``names`` are the true tag columns' names."""
 
-    >>> read_counts("y,p,n\\nA,A,2\\nA,B,1\\n", "y", "p", counts="n")
-    (['A', 'A'], ['A', 'B'], [2, 1])
-    """
+    true: list
+    pred: list
+    n: list[int]
+    tags: bool
+    names: list[str]
+
+
+def _read(text: object, true: object, pred: object, counts: str | None) -> _Read:
     controls, source = _controls(), _controls()["text"]
+    true_names, pred_names = _names(true), _names(pred)
+    tags = len(true_names) > 1 or len(pred_names) > 1
+    if tags and len(true_names) != len(pred_names):
+        raise _say(
+            "tag_counts",
+            true=controls["true_tags"],
+            got_true=len(true_names),
+            pred=controls["pred_tags"],
+            got_pred=len(pred_names),
+        )
+    for field, names in (("true_tags", true_names), ("pred_tags", pred_names)):
+        stripped = [name.strip() if isinstance(name, str) else name for name in names]
+        twice = next((name for n, name in enumerate(stripped) if name in stripped[:n]), None)
+        if twice is not None:
+            raise _say("tag_twice", field=controls[field], name=shown(twice))
+    if tags and counts:
+        raise _say("tags_counted", field=controls["counts"])
     text, delimiter = _prepared(text)
     rows = _rows(text, delimiter)
     columns = _header(rows)
     known = ", ".join(shown(c) for c in columns)
-    ti = _column(columns, true, controls["true"], known)
-    pi = _column(columns, pred, controls["pred"], known)
+    fields = (
+        (controls["true_tags"], controls["pred_tags"])
+        if tags
+        else (controls["true"], controls["pred"])
+    )
+    for field, names in zip(fields, (true_names, pred_names), strict=True):
+        if not names:
+            raise _say("pick", field=field, known=known)
+    label_columns = [_column(columns, name, fields[0], known) for name in true_names]
+    label_columns += [_column(columns, name, fields[1], known) for name in pred_names]
     ci = -1 if not counts else _column(columns, counts, controls["counts"], known)
-    pairs: dict[tuple[str, str], int] = {}
-    kept, bad, bad_any, blank_at = 0, None, None, [None, None]
     data = rows[1:]
-
-    def cell(row: list[str], i: int) -> str:
-        return row[i].strip() if i < len(row) else ""
-
-    for line, row in data:
-        tc, pc = cell(row, ti), cell(row, pi)
-        if not tc and not pc:
-            continue
-        kept += 1
-        if not tc and blank_at[0] is None:
-            blank_at[0] = line
-        if not pc and blank_at[1] is None:
-            blank_at[1] = line
-        n = 1
-        if ci >= 0:
-            n = _count_of(row[ci] if ci < len(row) else None)
-            if n is None:
-                bad_any = bad_any or (line, row)
-                if bad is None and tc and pc:
-                    bad = (line, row)
-                continue
-        pairs[tc, pc] = pairs.get((tc, pc), 0) + n
-    if not kept:
+    seen = _tally(data, label_columns, ci)
+    if not seen.kept:
         raise _say("no_rows", source=source)
-    if bad_any is not None:
-        line, row = bad or bad_any
+    if seen.bad_any is not None:
+        line, row = seen.bad or seen.bad_any
         value = row[ci] if ci < len(row) and row[ci] != "" else None
         raise _say(
             "bad_count",
@@ -246,23 +308,46 @@ def read_counts(
             name=shown(columns[ci]),
             cell=shown(value),
         )
-    names, indices = (columns[ti], columns[pi]), (ti, pi)
+
+    def at(index: int, test) -> str:
+        """Where the first row whose stripped cell in column ``index`` passes ``test`` is."""
+        for line, row in data:
+            if test(row[index].strip() if index < len(row) else ""):
+                return f"{source}, line {line}"
+        return source
+
+    names = [columns[i] for i in label_columns]
     kinds = []
-    for side in (0, 1):
-        cells = list(dict.fromkeys(pair[side] for pair in pairs))
-        this, other = indices[side], indices[1 - side]
+    for c, index in enumerate(label_columns):
+        cells = list(dict.fromkeys(key[c] for key in seen.groups))
+        blank_at = None
+        if seen.blank[c]:
+            blank_at = source if seen.blank_at[c] is None else f"{source}, line {seen.blank_at[c]}"
+        kinds.append(_typed(cells, names[c], blank_at, lambda test, i=index: at(i, test)))
+    if tags:
+        for c, kind in enumerate(kinds):
+            odd = next((v for v in kind.values() if v not in (0, 1)), None)
+            if odd is not None:
+                where = at(label_columns[c], lambda cell, odd=odd: cell == str(odd))
+                raise _say("not_tag", at=where, name=shown(names[c]), cell=shown(odd))
+        k = len(true_names)
+        merged: dict[tuple, int] = {}
+        for key, n in seen.groups.items():
+            bits = tuple(kind[cell] for kind, cell in zip(kinds, key, strict=True))
+            merged[bits] = merged.get(bits, 0) + n
+        return _Read(
+            [b[:k] for b in merged],
+            [b[k:] for b in merged],
+            list(merged.values()),
+            tags=True,
+            names=[name.strip() for name in true_names],
+        )
+    return _pairs(names, kinds, seen.groups, None if ci < 0 else columns[ci])
 
-        def at(test, this=this, other=other) -> str:
-            for line, row in data:
-                if cell(row, other) and test(cell(row, this)):
-                    return f"{source}, line {line}"
-            return source
 
-        if any(c.endswith("\x00") for c in cells):
-            _typed(cells, names[side], at)
-        if blank_at[side] is not None:
-            raise _say("blank", at=f"{source}, line {blank_at[side]}", name=shown(names[side]))
-        kinds.append(_typed(cells, names[side], at))
+def _pairs(names: list[str], kinds: list[dict], groups: dict, counts: str | None) -> _Read:
+    """A single-label file's groups as pairs of labels (1 and 1.0 are one number), checked."""
+    controls, source = _controls(), _controls()["text"]
     numbers = [isinstance(next(iter(k.values())), int) for k in kinds]
     if numbers[0] != numbers[1]:
         word = {True: "whole numbers", False: "text"}
@@ -275,21 +360,38 @@ def read_counts(
             kind_b=word[numbers[1]],
         )
     merged: dict[tuple, int] = {}
-    for (tc, pc), n in pairs.items():
+    for (tc, pc), n in groups.items():
         key = (kinds[0][tc], kinds[1][pc])
         merged[key] = merged.get(key, 0) + n
     total = sum(merged.values())
-    if ci >= 0 and total == 0:
-        raise _say("zero_counts", field=controls["counts"], name=shown(columns[ci]))
-    if ci >= 0 and total >= _MAX_COUNT:
-        raise _say(
-            "too_many_rows", field=controls["counts"], name=shown(columns[ci]), got=shown(total)
-        )
+    if counts is not None and total == 0:
+        raise _say("zero_counts", field=controls["counts"], name=shown(counts))
+    if counts is not None and total >= _MAX_COUNT:
+        raise _say("too_many_rows", field=controls["counts"], name=shown(counts), got=shown(total))
     distinct = {x for key in merged for x in key}
     limit = _rules()["limits"]["max_labels"]
     if len(distinct) > limit:
         raise _say("too_many_labels", source=source, got=f"{len(distinct):,}", high=f"{limit:,}")
-    return [k[0] for k in merged], [k[1] for k in merged], list(merged.values())
+    return _Read(
+        [k[0] for k in merged], [k[1] for k in merged], list(merged.values()), tags=False, names=[]
+    )
+
+
+def read_counts(
+    text: object, true: object, pred: object, counts: str | None = None
+) -> tuple[list, list, list[int]]:
+    """A CSV/TSV text's (true, pred) pairs, each with its count, read by the command
+    line's rules; refused (``RefusedEdit``) as the command line refuses the file. For a
+    multi-label file (``true`` and ``pred`` naming as many 0/1 columns each), each true and
+    predicted row is a tuple of 0/1.
+
+    >>> read_counts("y,p,n\\nA,A,2\\nA,B,1\\n", "y", "p", counts="n")
+    (['A', 'A'], ['A', 'B'], [2, 1])
+    >>> read_counts("t_a,t_b,p_a,p_b\\n1,0,1,1\\n1,0,1,1\\n", "t_a,t_b", ["p_a", "p_b"])
+    ([(1, 0)], [(1, 1)], [2])
+    """
+    read = _read(text, true, pred, counts)
+    return read.true, read.pred, read.n
 
 
 def _labels_option(labels: object, numbers: bool) -> list | None:
@@ -321,6 +423,24 @@ def _labels_option(labels: object, numbers: bool) -> list | None:
     return out
 
 
+def _tags_option(labels: object, names: list[str]) -> list[int] | None:
+    """The labels scored of a multi-label file: names of its true tag columns, as their
+    indices (the command line's ``--labels t_A``)."""
+    chosen = _labels_option(labels, numbers=False)
+    if chosen is None:
+        return None
+    for name in chosen:
+        if name not in names:
+            raise _say(
+                "labels_not_tag",
+                field=_controls()["labels"],
+                name=shown(name),
+                true=_controls()["true_tags"],
+                known=",".join(names),
+            )
+    return [names.index(name) for name in chosen]
+
+
 def explain_text(
     text: object,
     true: object,
@@ -330,11 +450,15 @@ def explain_text(
     labels: Sequence[Hashable] | None = None,
 ) -> Explanation:
     """What ``microavg explain`` says of this CSV/TSV text: read, counted, and explained
-    by :func:`microavg.explain`, each pair weighted by its count, told as items."""
-    y_true, y_pred, n = read_counts(text, true, pred, counts)
-    numbers = isinstance(y_true[0], int)
-    chosen = _labels_option(None if labels is None else list(labels), numbers)
-    explanation = explain(y_true, y_pred, labels=chosen, sample_weight=n)
+    by :func:`microavg.explain`, each pair (or row of tags) weighted by its count, told as
+    items."""
+    read = _read(text, true, pred, counts)
+    chosen = None if labels is None else list(labels)
+    if read.tags:
+        scored = _tags_option(chosen, read.names)
+    else:
+        scored = _labels_option(chosen, isinstance(read.true[0], int))
+    explanation = explain(read.true, read.pred, labels=scored, sample_weight=read.n)
     # Counts of rows are no sample_weight: told as items, without the weights finding.
     findings = tuple(f for f in explanation.findings if f.kind != "weights")
     return dataclasses.replace(explanation, weighted=False, findings=findings)
@@ -347,26 +471,29 @@ class ExplainFile(Explorer):
     ----------
     text : str
         The pasted CSV/TSV text, a header row first ("" before anything is pasted).
-    true, pred : str
-        The columns of true and predicted labels (by default the first two).
+    true, pred : str or list of str
+        The columns of true and predicted labels (by default the first two); for a
+        multi-label file, its 0/1 columns, as many of each, paired in order (a list, or the
+        names comma-separated as ``--true t_A,t_B`` takes them).
     counts : str
         A column counting each row's pair (``true, pred, n``), or "" for one row an item.
     labels : list of str, or None
-        The labels scored, as text (``--labels``); None scores every label.
+        The labels scored, as text (``--labels``; for a multi-label file, names of true tag
+        columns); None scores every label.
     """
 
     _esm = t.Unicode(front_end("explain_file")).tag(sync=True)
     text = t.Unicode("").tag(sync=True)
-    true = t.Unicode("").tag(sync=True)
-    pred = t.Unicode("").tag(sync=True)
+    true = t.Union([t.Unicode(), t.List(t.Unicode())], default_value="").tag(sync=True)
+    pred = t.Union([t.Unicode(), t.List(t.Unicode())], default_value="").tag(sync=True)
     counts = t.Unicode("").tag(sync=True)
     labels = t.Any(None).tag(sync=True)
 
     _state = ("text", "true", "pred", "counts", "labels")
 
     def _defaults(self, changes: dict, current: dict) -> dict:
-        """New text: columns kept where the text still has them, else the first two; every
-        label scored (after new columns too)."""
+        """New text: columns kept where the text still has them all, else the first two;
+        every label scored (after new columns too)."""
         if "labels" not in changes and {"true", "pred", "counts"} & set(changes):
             changes = {**changes, "labels": None}
         if "text" not in changes or not isinstance(changes["text"], str):
@@ -377,7 +504,7 @@ class ExplainFile(Explorer):
             return changes
         out = dict(changes)
         for name, fallback in (("true", 0), ("pred", 1)):
-            if name not in changes and current.get(name) not in columns:
+            if name not in changes and not _present(current.get(name), columns):
                 out[name] = columns[fallback] if len(columns) > fallback else ""
         if "counts" not in changes and current.get("counts") not in columns:
             out["counts"] = ""
@@ -390,8 +517,13 @@ class ExplainFile(Explorer):
         if not isinstance(state["text"], str):
             raise _say("not_text", source=_controls()["text"], got=type(state["text"]).__name__)
         for name in ("true", "pred", "counts"):
-            if isinstance(state[name], list | tuple) and len(state[name]) > 1:
-                raise _say("multilabel", field=_controls()[name])
+            value = state[name]
+            if name != "counts" and isinstance(value, list | tuple):
+                value = state[name] = list(value)
+            names = value if isinstance(value, list) else [value]
+            if not all(isinstance(x, str) for x in names):
+                wrong = next(x for x in names if not isinstance(x, str))
+                raise _say("not_text", source=_controls()[name], got=type(wrong).__name__)
         labels = state["labels"]
         if labels is not None:
             labels = [str(x) for x in labels] if isinstance(labels, list | tuple) else labels
@@ -420,8 +552,8 @@ class ExplainFile(Explorer):
 
 def explain_file(
     text: str = "",
-    true: str | None = None,
-    pred: str | None = None,
+    true: str | Sequence[str] | None = None,
+    pred: str | Sequence[str] | None = None,
     *,
     counts: str | None = None,
     labels: Sequence[str] | None = None,
@@ -432,12 +564,14 @@ def explain_file(
     ----------
     text : str
         The text, a header row first; "" for an empty box to paste into.
-    true, pred : str, optional
-        The columns of true and predicted labels (by default the first two).
+    true, pred : str or list of str, optional
+        The columns of true and predicted labels (by default the first two); for a
+        multi-label file, as many 0/1 columns of each (``["t_cat", "t_dog"]`` and
+        ``["p_cat", "p_dog"]``, or ``"t_cat,t_dog"`` as the command line takes them).
     counts : str, optional
         A column counting each row's (true, pred) pair.
     labels : sequence of str, optional
-        The labels to score (by default all).
+        The labels to score (by default all; for a multi-label file, true tag columns).
 
     Raises
     ------

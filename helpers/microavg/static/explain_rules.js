@@ -1,6 +1,6 @@
 // The explain-file explorer's data: its limits, its controls as the reader sees them, and
 // every refusal's words as a template whose {names} the checks fill in. Read by
-// static/explain_text.js and by microavg/explorers/explain_file.py: what follows
+// static/explain_text.js and by microavg/explorers/pasted.py: what follows
 // `export default` is JSON. Kept apart from rules.json, so the other explorers' bundles, and
 // the lessons that saved them, stay as they are.
 export default {
@@ -13,6 +13,8 @@ export default {
     "true": "true column",
     "pred": "predicted column",
     "counts": "counts column",
+    "true_tags": "true tag columns",
+    "pred_tags": "predicted tag columns",
     "labels": "labels scored"
   },
   "messages": {
@@ -23,13 +25,16 @@ export default {
     "twice": "{source} names the column {name} twice: give each column its own name",
     "no_column": "{field}: {source} has no column named {name} (its columns are {known})",
     "pick": "{field}: pick one of the columns ({known})",
-    "multilabel": "{field}: multi-label files (one 0/1 column per label) are explained on the command line: microavg explain FILE --true t_A,t_B --pred p_A,p_B",
+    "tag_counts": "{true} are {got_true} but {pred} are {got_pred}: give one predicted column per true column",
+    "tag_twice": "{field}: the column {name} is named twice; give each tag its own column",
+    "tags_counted": "{field}: a counted file cannot hold multi-label rows; give the rows",
     "no_rows": "{source} has a header row but no rows of data",
     "blank": "{at}: column {name} is blank; every row needs a label",
     "nul": "{at}: column {name} holds {cell}, a label ending in NUL ('\\x00'), which would be merged with the same label without it: remove the NUL",
     "int64": "{at}: column {name} holds {cell}: more than int64 holds; labels this long must be text",
     "not_whole": "{at}: column {name} holds {cell}, not a whole number: labels must be discrete (threshold scores first)",
     "mixes": "{at}: column {name} mixes whole numbers ({number}) and text ({text}): a label column holds one or the other",
+    "not_tag": "{at}: column {name} holds {cell}; multi-label columns hold 0 or 1",
     "kinds": "{source}: column {a} holds {kind_a} but column {b} holds {kind_b}: labels of one kind compare; convert one column",
     "bad_count": "{at}: {field} {name} holds {cell}; counts must be non-negative whole numbers below 2**52: fix or drop that row",
     "zero_counts": "{field} {name} is 0 on every row: at least one row must count",
@@ -40,6 +45,7 @@ export default {
     "labels_blank": "{field} holds a blank label: give each label as text",
     "labels_twice": "{field} names {name} twice: name each label once",
     "labels_not_whole": "{field}: {name} is not a whole number, but the label columns hold whole numbers",
-    "labels_int64": "{field}: {name} is more than int64 holds, and so is no label of the file"
+    "labels_int64": "{field}: {name} is more than int64 holds, and so is no label of the file",
+    "labels_not_tag": "{field}: {name} is not one of the {true} ({known})"
   }
 };

@@ -3,9 +3,11 @@
 // delimiter its header line holds most of, a BOM dropped, cells stripped, rows with every
 // label cell blank skipped, whole-number columns read as numbers, a blank label refused with
 // its line), its (true, pred) pairs counted, and told in the words of microavg.explanation
-// and microavg.findings, single-label: the same sentences, numbers and order. Parsing is by
-// papaparse; every count is exact (below 2**52 in all, as the engine counts).
-// Exports only `explainText` and `readHeader`, which check their input.
+// and microavg.findings: the same sentences, numbers and order. A multi-label file (0/1
+// columns, --true t_A,t_B --pred p_A,p_B) is read by the same rules and its rows scored as
+// ma.explain scores indicator arrays. Parsing is by papaparse, a chunk at a time; every count
+// is exact (below 2**52 in all, as the engine counts).
+// The view uses `explainText` and `readHeader`, which check their input, and `namesOf`.
 
 import Papa from "papaparse/papaparse.min.js";
 import EXPLAIN_RULES from "./explain_rules.js";
@@ -67,8 +69,8 @@ export function pyRepr(text) {
   return out + quote;
 }
 
-/** A label as explanation._plain writes it: repr. */
-const labelText = (label) => (typeof label === "bigint" ? label.toString() : pyRepr(label));
+/** A label as explanation._plain writes it: repr (a multi-label column by its index). */
+const labelText = (label) => (typeof label === "string" ? pyRepr(label) : String(label));
 
 /** sources.shown: repr of text, str of a number, cut after 39 characters. */
 export function shown(value) {
@@ -134,8 +136,36 @@ function prepared(input) {
 
 const parseConfig = (delimiter) => ({ delimiter, quoteChar: '"', escapeChar: '"', skipEmptyLines: false });
 
+// papaparse guesses the line ending from the first 1 MB it is given: chunks of that size
+// make the guess the whole text's, so the rows read a chunk at a time are the rows of the
+// text read at once.
+const CHUNK = 1024 * 1024;
+
+/** Each row of the text in order, with its index (0 = the header), read a chunk at a time
+ * so that the rows are never all held; `visit(row, index)` returning true stops the read. */
+function eachRow(text, delimiter, visit) {
+  let index = 0;
+  Papa.parse(text, {
+    ...parseConfig(delimiter),
+    chunkSize: CHUNK,
+    chunk(results, parser) {
+      for (const row of results.data) {
+        if (visit(row, index)) {
+          parser.abort();
+          return;
+        }
+        index += 1;
+      }
+    },
+  });
+}
+
 function headerOf(text, delimiter) {
-  const first = Papa.parse(text, { ...parseConfig(delimiter), preview: 1 }).data[0] ?? [];
+  let first = [];
+  eachRow(text, delimiter, (row) => {
+    first = row;
+    return true;
+  });
   const seen = new Set();
   for (const name of first) {
     if (seen.has(name)) throw say("twice", { source: SOURCE, name: shown(name) });
@@ -181,9 +211,15 @@ function lineOf(text, delimiter, index) {
   return line;
 }
 
+/** The columns a true or pred option names: one name, a list of names, or names separated
+ * by commas, as the command line takes them (--true t_A,t_B). */
+export function namesOf(option) {
+  if (Array.isArray(option)) return [...option];
+  return typeof option === "string" ? option.split(",") : [option];
+}
+
 function column(columns, name, field, known) {
   if (typeof name !== "string" || name === "") throw say("pick", { field, known });
-  if (name.includes(",")) throw say("multilabel", { field });
   const index = columns.indexOf(pyStrip(name));
   if (index < 0) throw say("no_column", { field, source: SOURCE, name: shown(pyStrip(name)), known });
   return index;
@@ -211,10 +247,89 @@ function countOf(cell) {
   return value;
 }
 
-/** A label column's distinct cells as labels: whole numbers (BigInt) or text. */
-function typed(cells, name, at) {
+/** Every row with any label cell filled, counted by its label cells (stripped) in a tree of
+ * Maps, one level per label column, in one pass: with what the checks need of the rows (the
+ * first row with a bad count, and per column whether a kept row leaves it blank and the first
+ * row leaving only it blank). */
+function tally(text, delimiter, labelColumns, countsColumn) {
+  const width = labelColumns.length;
+  const root = new Map();
+  const distinct = labelColumns.map(() => new Set());
+  const blank = labelColumns.map(() => false);
+  const blankAt = labelColumns.map(() => -1);
+  const cells = new Array(width);
+  const seen = { kept: 0, badAt: -1, badCell: null, badAnyAt: -1, badAnyCell: null };
+  eachRow(text, delimiter, (row, r) => {
+    if (r === 0) return false;
+    let filled = 0;
+    for (let c = 0; c < width; c += 1) {
+      const raw = row[labelColumns[c]];
+      const cell = raw === undefined ? "" : pyStrip(raw);
+      cells[c] = cell;
+      if (cell !== "") filled += 1;
+    }
+    if (filled === 0) return false;
+    seen.kept += 1;
+    if (filled < width) {
+      for (let c = 0; c < width; c += 1) {
+        if (cells[c] !== "") continue;
+        blank[c] = true;
+        if (filled === width - 1 && blankAt[c] < 0) blankAt[c] = r;
+      }
+    }
+    let n = 1;
+    if (countsColumn >= 0) {
+      n = countOf(row[countsColumn]);
+      if (n === null) {
+        const cell = row[countsColumn] === undefined || row[countsColumn] === "" ? null : row[countsColumn];
+        if (seen.badAnyAt < 0) [seen.badAnyAt, seen.badAnyCell] = [r, cell];
+        if (seen.badAt < 0 && filled === width) [seen.badAt, seen.badCell] = [r, cell];
+        return false;
+      }
+    }
+    let node = root;
+    for (let c = 0; c < width - 1; c += 1) {
+      distinct[c].add(cells[c]);
+      let next = node.get(cells[c]);
+      if (next === undefined) node.set(cells[c], (next = new Map()));
+      node = next;
+    }
+    distinct[width - 1].add(cells[width - 1]);
+    node.set(cells[width - 1], (node.get(cells[width - 1]) ?? 0) + n);
+    return false;
+  });
+  return { ...seen, root, distinct, blank, blankAt, width };
+}
+
+/** The counted groups: [cells of each label column], n. */
+function groupsOf({ root, width }) {
+  const out = [];
+  const walk = (node, path) => {
+    for (const [cell, next] of node) {
+      if (path.length === width - 1) out.push([[...path, cell], next]);
+      else walk(next, [...path, cell]);
+    }
+  };
+  walk(root, []);
+  return out;
+}
+
+/** Where the first row whose stripped cell in column `index` passes `test` starts. */
+function firstLine(text, delimiter, index, test) {
+  let found = -1;
+  eachRow(text, delimiter, (row, r) => {
+    if (r > 0 && test(pyStrip(row[index] ?? ""))) found = r;
+    return found >= 0;
+  });
+  return found < 0 ? SOURCE : `${SOURCE}, line ${lineOf(text, delimiter, found)}`;
+}
+
+/** A label column's distinct cells as labels, checked in the command line's order (a NUL,
+ * a blank, then one kind: whole numbers as BigInt, else text): {numbers, of: cell -> label}. */
+function typed(cells, name, isBlank, blankAt, at) {
   const odd = cells.find((c) => c.endsWith("\u0000"));
   if (odd !== undefined) throw say("nul", { at: at((c) => c.endsWith("\u0000")), name: shown(name), cell: shown(odd) });
+  if (isBlank) throw say("blank", { at: blankAt, name: shown(name) });
   const whole = cells.map((c) => WHOLE.test(c));
   if (whole.every(Boolean)) {
     const out = new Map();
@@ -263,79 +378,101 @@ function labelsOption(labels, numbers) {
   return out;
 }
 
-/** Read and count: the pairs of labels, each with its count, and the labels in order. */
+/** The labels scored of a multi-label file: names of its true tag columns, as their
+ * indices (the command line's --labels t_A). */
+function tagsOption(labels, trueNames) {
+  const chosen = labelsOption(labels, false);
+  if (chosen === null) return null;
+  return chosen.map((name) => {
+    const index = trueNames.indexOf(name);
+    if (index < 0) {
+      throw say("labels_not_tag", {
+        field: CONTROLS.labels, name: shown(name), true: CONTROLS.true_tags, known: trueNames.join(","),
+      });
+    }
+    return index;
+  });
+}
+
+/** Read and count, by the command line's rules: a single-label file's pairs of labels, each
+ * with its count, and its labels in order; or a multi-label file's rows of 0/1 tags. */
 function counted(input, options) {
+  const trueNames = namesOf(options.true);
+  const predNames = namesOf(options.pred);
+  const tags = trueNames.length > 1 || predNames.length > 1;
+  const countsName = options.counts ?? null;
+  const counts = countsName !== null && countsName !== "";
+  if (tags && trueNames.length !== predNames.length) {
+    throw say("tag_counts", {
+      true: CONTROLS.true_tags, got_true: trueNames.length, pred: CONTROLS.pred_tags, got_pred: predNames.length,
+    });
+  }
+  for (const [field, names] of [[CONTROLS.true_tags, trueNames], [CONTROLS.pred_tags, predNames]]) {
+    const stripped = names.map((name) => (typeof name === "string" ? pyStrip(name) : name));
+    const twice = stripped.find((name, n) => stripped.indexOf(name) < n);
+    if (twice !== undefined) throw say("tag_twice", { field, name: shown(twice) });
+  }
+  if (tags && counts) throw say("tags_counted", { field: CONTROLS.counts });
   const { text, delimiter } = prepared(input);
   const columns = headerOf(text, delimiter);
   const known = columns.map(shown).join(", ");
-  if (Array.isArray(options.true) && options.true.length > 1) throw say("multilabel", { field: CONTROLS.true });
-  if (Array.isArray(options.pred) && options.pred.length > 1) throw say("multilabel", { field: CONTROLS.pred });
-  const one = (x) => (Array.isArray(x) ? x[0] : x);
-  const ti = column(columns, one(options.true), CONTROLS.true, known);
-  const pi = column(columns, one(options.pred), CONTROLS.pred, known);
-  const countsName = options.counts ?? null;
-  const ci = countsName === null || countsName === "" ? -1 : column(columns, countsName, CONTROLS.counts, known);
-  const rows = Papa.parse(text, parseConfig(delimiter)).data;
-  const pairs = new Map(); // true cell -> Map(pred cell -> count)
-  let kept = 0;
-  let badCount = -1;
-  let badCountAny = -1;
-  const blankAt = [-1, -1];
-  for (let r = 1; r < rows.length; r += 1) {
-    const row = rows[r];
-    const rawT = row[ti];
-    const rawP = row[pi];
-    const t = rawT === undefined ? "" : pyStrip(rawT);
-    const p = rawP === undefined ? "" : pyStrip(rawP);
-    if (t === "" && p === "") continue;
-    kept += 1;
-    if (t === "" && blankAt[0] < 0) blankAt[0] = r;
-    if (p === "" && blankAt[1] < 0) blankAt[1] = r;
-    let n = 1;
-    if (ci >= 0) {
-      n = countOf(row[ci]);
-      if (n === null) {
-        if (badCountAny < 0) badCountAny = r;
-        if (badCount < 0 && t !== "" && p !== "") badCount = r;
-        continue;
-      }
-    }
-    let inner = pairs.get(t);
-    if (inner === undefined) pairs.set(t, (inner = new Map()));
-    inner.set(p, (inner.get(p) ?? 0) + n);
+  const [trueField, predField] = tags ? [CONTROLS.true_tags, CONTROLS.pred_tags] : [CONTROLS.true, CONTROLS.pred];
+  for (const [field, names] of [[trueField, trueNames], [predField, predNames]]) {
+    if (names.length === 0) throw say("pick", { field, known });
   }
-  if (kept === 0) throw say("no_rows", { source: SOURCE });
+  const labelColumns = [
+    ...trueNames.map((name) => column(columns, name, trueField, known)),
+    ...predNames.map((name) => column(columns, name, predField, known)),
+  ];
+  const ci = counts ? column(columns, countsName, CONTROLS.counts, known) : -1;
+  const seen = tally(text, delimiter, labelColumns, ci);
+  if (seen.kept === 0) throw say("no_rows", { source: SOURCE });
   const at = (r) => `${SOURCE}, line ${lineOf(text, delimiter, r)}`;
-  if (badCountAny >= 0) {
-    const r = badCount >= 0 ? badCount : badCountAny;
-    const cell = rows[r][ci] === "" ? undefined : rows[r][ci];
-    throw say("bad_count", {
-      at: at(r), field: CONTROLS.counts, name: shown(columns[ci]), cell: shown(cell === undefined ? null : cell),
-    });
+  if (seen.badAnyAt >= 0) {
+    const [r, cell] = seen.badAt >= 0 ? [seen.badAt, seen.badCell] : [seen.badAnyAt, seen.badAnyCell];
+    throw say("bad_count", { at: at(r), field: CONTROLS.counts, name: shown(columns[ci]), cell: shown(cell) });
   }
-  const names = [columns[ti], columns[pi]];
-  const distinct = [new Set(pairs.keys()), new Set()];
-  for (const inner of pairs.values()) for (const p of inner.keys()) distinct[1].add(p);
-  const kinds = [];
-  for (const side of [0, 1]) {
-    const cells = [...distinct[side]];
-    const other = 1 - side;
-    const index = side === 0 ? ti : pi;
-    const otherIndex = side === 0 ? pi : ti;
-    const firstRow = (test) => {
-      for (let r = 1; r < rows.length; r += 1) {
-        const cell = pyStrip(rows[r][index] ?? "");
-        const rest = pyStrip(rows[r][otherIndex] ?? "");
-        if (rest !== "" && test(cell)) return at(r);
-      }
-      void other;
-      return SOURCE;
-    };
-    const nul = cells.find((c) => c.endsWith("\u0000"));
-    if (nul !== undefined) typed(cells, names[side], firstRow);
-    if (blankAt[side] >= 0) throw say("blank", { at: at(blankAt[side]), name: shown(names[side]) });
-    kinds.push(typed(cells, names[side], firstRow));
+  const names = labelColumns.map((index) => columns[index]);
+  const kinds = labelColumns.map((index, c) =>
+    typed(
+      [...seen.distinct[c]],
+      names[c],
+      seen.blank[c],
+      seen.blankAt[c] < 0 ? SOURCE : at(seen.blankAt[c]),
+      (test) => firstLine(text, delimiter, index, test),
+    ),
+  );
+  const groups = groupsOf(seen);
+  if (tags) {
+    return { tags: true, ...tagRows(text, delimiter, labelColumns, names, kinds, groups), trueNames: trueNames.map(pyStrip), columns, rows: seen.kept };
   }
+  return { tags: false, ...pairRows(names, kinds, groups, ci >= 0 ? columns[ci] : null), columns, rows: seen.kept };
+}
+
+/** A multi-label file's groups as rows of 0/1 tags (a cell other than 0 or 1 refused). */
+function tagRows(text, delimiter, labelColumns, names, kinds, groups) {
+  kinds.forEach((kind, c) => {
+    const odd = [...kind.of.values()].find((v) => v !== 0n && v !== 1n);
+    if (odd === undefined) return;
+    const at = firstLine(text, delimiter, labelColumns[c], (cell) => cell === String(odd));
+    throw say("not_tag", { at, name: shown(names[c]), cell: shown(odd) });
+  });
+  const k = labelColumns.length / 2;
+  const merged = new Map();
+  let total = 0;
+  for (const [cells, n] of groups) {
+    const bits = cells.map((cell, c) => Number(kinds[c].of.get(cell)));
+    const key = bits.join("");
+    const entry = merged.get(key);
+    if (entry === undefined) merged.set(key, { t: bits.slice(0, k), p: bits.slice(k), n });
+    else entry.n += n;
+    total += n;
+  }
+  return { k, groups: [...merged.values()], total };
+}
+
+/** A single-label file's groups as pairs of labels (1 and 1.0 are one number), checked. */
+function pairRows(names, kinds, groups, countsName) {
   if (kinds[0].numbers !== kinds[1].numbers) {
     const word = (k) => (k.numbers ? "whole numbers" : "text");
     throw say("kinds", {
@@ -343,23 +480,20 @@ function counted(input, options) {
     });
   }
   const numbers = kinds[0].numbers;
-  // Cells to labels (1 and 1.0 are one number), merged.
   const merged = new Map();
   let total = 0;
-  for (const [t, inner] of pairs) {
+  for (const [[t, p], n] of groups) {
     const tl = kinds[0].of.get(t);
-    for (const [p, n] of inner) {
-      const pl = kinds[1].of.get(p);
-      const key = `${String(tl)}\u0000${String(pl)}`;
-      const entry = merged.get(key);
-      if (entry === undefined) merged.set(key, { t: tl, p: pl, n });
-      else entry.n += n;
-      total += n;
-    }
+    const pl = kinds[1].of.get(p);
+    const key = `${String(tl)}\u0000${String(pl)}`;
+    const entry = merged.get(key);
+    if (entry === undefined) merged.set(key, { t: tl, p: pl, n });
+    else entry.n += n;
+    total += n;
   }
-  if (ci >= 0 && total === 0) throw say("zero_counts", { field: CONTROLS.counts, name: shown(columns[ci]) });
-  if (ci >= 0 && total >= MAX_COUNT) {
-    throw say("too_many_rows", { field: CONTROLS.counts, name: shown(columns[ci]), got: shown(total) });
+  if (countsName !== null && total === 0) throw say("zero_counts", { field: CONTROLS.counts, name: shown(countsName) });
+  if (countsName !== null && total >= MAX_COUNT) {
+    throw say("too_many_rows", { field: CONTROLS.counts, name: shown(countsName), got: shown(total) });
   }
   const all = new Map();
   for (const { t, p } of merged.values()) {
@@ -372,7 +506,7 @@ function counted(input, options) {
     });
   }
   const values = [...all.values()].sort(numbers ? (a, b) => (a < b ? -1 : a > b ? 1 : 0) : byCodePoint);
-  return { columns, names, numbers, values, pairs: [...merged.values()], total, rows: kept };
+  return { numbers, values, pairs: [...merged.values()], total };
 }
 
 // -- the explanation ------------------------------------------------------------------
@@ -434,25 +568,12 @@ function explanation({ values, pairs, total }, labels) {
   }
   const leftOut = [];
   for (let i = 0; i < k; i += 1) if (!kept[i]) leftOut.push({ label: values[i], outOf: out[i], into: into[i] });
-  const denominators = { precision: tp + fp, recall: tp + fn, f1: 2 * tp + fp + fn };
-  const exact = {
-    precision: ratio(tp, denominators.precision),
-    recall: ratio(tp, denominators.recall),
-    f1: ratio(2 * tp, denominators.f1),
-    accuracy: ratio(correct, total),
-  };
-  const zero = ["precision", "recall", "f1"].filter((name) => denominators[name] === 0);
-  const causes = [];
-  if (leftOut.length) causes.push("labels");
-  if (zero.length) causes.push("zero_division");
   const precisionEqual = tp + fp === total;
   const recallEqual = tp + fn === total;
   const equal = [];
   if (precisionEqual) equal.push("precision");
   if (recallEqual) equal.push("recall");
   if (precisionEqual && recallEqual) equal.push("f1");
-  const all = Object.values(exact);
-  const holds = all.every(([n, d]) => n === all[0][0] && d === all[0][1]);
   // findings.single_label
   const findings = [];
   const groups = new Map();
@@ -492,6 +613,78 @@ function explanation({ values, pairs, total }, labels) {
     const absent = labels.filter((label) => !index.has(String(label)));
     if (absent.length) findings.push({ kind: "absent", labels: absent, count: 0 });
   }
+  return scored({ tp, fp, fn, correct, total, leftOut, equal, findings, multilabel: false });
+}
+
+/** explain() of 0/1 indicator rows over the columns scored (indices; null: all), as
+ * explanation._multi_sums and findings.label_sets compute it. */
+function tagExplanation({ k, groups, total }, labels) {
+  const columns = labels ?? [...Array(k).keys()];
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let extra = 0;
+  let missed = 0;
+  let correct = 0;
+  let none = 0;
+  let several = 0;
+  const used = new Array(k).fill(false);
+  for (const { t, p, n } of groups) {
+    let right = true;
+    for (let c = 0; c < k; c += 1) {
+      if (t[c] || p[c]) used[c] = true;
+      if (t[c] !== p[c]) right = false;
+    }
+    let fpRow = 0;
+    let fnRow = 0;
+    let predicted = 0;
+    for (const c of columns) {
+      if (t[c] && p[c]) tp += n;
+      else if (p[c]) fpRow += 1;
+      else if (t[c]) fnRow += 1;
+      if (p[c]) predicted += 1;
+    }
+    fp += n * fpRow;
+    fn += n * fnRow;
+    extra += n * Math.max(fpRow - fnRow, 0);
+    missed += n * Math.max(fnRow - fpRow, 0);
+    if (right) correct += n;
+    if (predicted === 0) none += n;
+    if (predicted >= 2) several += n;
+  }
+  const scoredSet = new Set(columns);
+  const leftOut = [];
+  for (let c = 0; c < k; c += 1) if (used[c] && !scoredSet.has(c)) leftOut.push({ label: c });
+  // In FINDINGS' order: "absent" before "label_sets".
+  const findings = [];
+  if (labels !== null) {
+    const absent = columns.filter((c) => !used[c]);
+    if (absent.length) findings.push({ kind: "absent", labels: absent, count: 0 });
+  }
+  if (none || several) findings.push({ kind: "label_sets", labels: [], count: none, more: several });
+  return {
+    ...scored({ tp, fp, fn, correct, total, leftOut, equal: [], findings, multilabel: true }),
+    extraTags: extra,
+    missedTags: missed,
+  };
+}
+
+/** The four scores exactly, whether they agree, and the causes, from the micro sums. */
+function scored({ tp, fp, fn, correct, total, leftOut, equal, findings, multilabel }) {
+  const denominators = { precision: tp + fp, recall: tp + fn, f1: 2 * tp + fp + fn };
+  const exact = {
+    precision: ratio(tp, denominators.precision),
+    recall: ratio(tp, denominators.recall),
+    f1: ratio(2 * tp, denominators.f1),
+    accuracy: ratio(correct, total),
+  };
+  const zero = ["precision", "recall", "f1"].filter((name) => denominators[name] === 0);
+  const causes = [];
+  if (leftOut.length) causes.push("labels");
+  if (multilabel) causes.push("multilabel");
+  if (zero.length) causes.push("zero_division");
+  const all = Object.values(exact);
+  const holds = all.every(([n, d]) => n === all[0][0] && d === all[0][1]);
   return {
     exact, holds, causes, sumTp: tp, sumFp: fp, sumFn: fn, total, leftOut, equalsAccuracy: equal,
     zeroDenominators: zero, findings,
@@ -516,9 +709,16 @@ function paragraphs(e) {
     return [...lines, ...findingWords(e)];
   }
   const verdict = e.holds ? "They agree on this data, but nothing guarantees it" : "They part, as they may";
-  const reasons = { labels: "labels= leaves out labels that occur in the data", zero_division: "a denominator is 0" };
+  const reasons = {
+    labels: "labels= leaves out labels that occur in the data",
+    multilabel: "the data is multi-label",
+    zero_division: "a denominator is 0",
+  };
   lines.push(`${verdict}: ${e.causes.map((c) => reasons[c]).join(" and ")}.`);
-  if (e.causes.includes("labels")) {
+  const multilabel = e.causes.includes("multilabel");
+  if (e.causes.includes("labels") && multilabel) {
+    lines.push(`Left out: ${named(e.leftOut.map((x) => x.label))}; their tags count neither as FP nor as FN.`);
+  } else if (e.causes.includes("labels")) {
     const names = named(e.leftOut.map((x) => x.label));
     const each = e.leftOut
       .slice(0, SHOWN)
@@ -530,6 +730,14 @@ function paragraphs(e) {
         "predicted as a label scored: an FP with no FN) minus the errors into it (true label scored, " +
         `predicted as it: an FN with no FP). ${each}. Precision divides by ΣTP + ΣFP = ${number(e.sumTp + e.sumFp)} ` +
         `and recall by ΣTP + ΣFN = ${number(e.sumTp + e.sumFn)}; accuracy divides by ${total}, all items.`,
+    );
+  }
+  if (multilabel) {
+    lines.push(
+      "An item of multi-label data may hold no tag or several, so a wrong tag need not come with a missed " +
+        `one: ΣFP = ${fp} and ΣFN = ${fn}. Extra tags (an FP with no FN on its item): ${number(e.extraTags)}; ` +
+        `missed tags (an FN with no FP on its item): ${number(e.missedTags)}; ΣFP − ΣFN is the extra tags minus ` +
+        "the missed ones. Accuracy is subset accuracy, the share of items with every tag right.",
     );
   }
   if (e.causes.includes("zero_division")) {
@@ -580,6 +788,14 @@ function findingWords(e) {
         "accuracy, and recall stays the accuracy while every true label is scored."
       );
     }
+    if (found.kind === "label_sets") {
+      return (
+        `Predicted label sets: items predicting none of the labels scored: ${n}; predicting two or more: ` +
+        `${number(found.more)}. Thresholding each label's probability gives such sets (as Keras' Precision() ` +
+        "and Recall() do at 0.5): an item with none adds FNs with no FP, one with several FPs that its FNs " +
+        "need not match."
+      );
+    }
     return (
       `labels= names ${names}, which no item holds as a true or predicted label: ${one ? "it adds" : "they add"} ` +
       "nothing to the micro sums (check the spelling)."
@@ -590,22 +806,26 @@ function findingWords(e) {
 /**
  * What `microavg explain` prints for this text with these options, as paragraphs (unwrapped),
  * with what the view needs to draw: the columns, the labels (in order, as shown), the kind.
- * options: {true: column, pred: column, counts: column or null, labels: [text] or null}.
+ * options: {true, pred: a column, or for multi-label files a list of 0/1 columns (or names
+ * comma-separated, as the command line takes them); counts: column or null; labels: [text]
+ * or null (for multi-label files: names of true tag columns)}.
  * Throws a RefusedEdit naming the field and the fix.
  */
 export function explainText(input, options = {}) {
   if (options === null || typeof options !== "object") throw new TypeError("options must be an object");
   const data = counted(input, options);
-  const labels = labelsOption(options.labels ?? null, data.numbers);
-  const e = explanation(data, labels);
+  const chosen = options.labels ?? null;
+  const e = data.tags
+    ? tagExplanation(data, tagsOption(chosen, data.trueNames))
+    : explanation(data, labelsOption(chosen, data.numbers));
   const said = paragraphs(e);
   return {
     paragraphs: said,
     text: said.join("\n\n"),
     columns: data.columns,
-    labels: data.values.map(String),
-    shownLabels: data.values.map(labelText),
-    numbers: data.numbers,
+    multilabel: data.tags,
+    labels: data.tags ? data.trueNames : data.values.map(String),
+    shownLabels: data.tags ? data.trueNames : data.values.map(labelText),
     rows: data.rows,
     total: data.total,
     holds: e.holds,

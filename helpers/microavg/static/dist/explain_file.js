@@ -33,7 +33,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_papaparse_min = __commonJS({
   "../../../node_modules/papaparse/papaparse.min.js"(exports, module) {
     ((e, t) => {
-      "function" == typeof define && define.amd ? define([], t) : "object" == typeof module && "undefined" != typeof exports ? module.exports = t() : e.Papa = t();
+      false ? (void 0)([], t) : "object" == typeof module && "undefined" != typeof exports ? module.exports = t() : e.Papa = t();
     })(exports, function r() {
       var n = "undefined" != typeof self ? self : "undefined" != typeof window ? window : void 0 !== n ? n : {};
       var s = !n.document && !!n.postMessage, a = n.IS_PAPA_WORKER || false, o = {}, h = 0, w = {};
@@ -443,6 +443,8 @@ var explain_rules_default = {
     "true": "true column",
     "pred": "predicted column",
     "counts": "counts column",
+    "true_tags": "true tag columns",
+    "pred_tags": "predicted tag columns",
     "labels": "labels scored"
   },
   "messages": {
@@ -453,13 +455,16 @@ var explain_rules_default = {
     "twice": "{source} names the column {name} twice: give each column its own name",
     "no_column": "{field}: {source} has no column named {name} (its columns are {known})",
     "pick": "{field}: pick one of the columns ({known})",
-    "multilabel": "{field}: multi-label files (one 0/1 column per label) are explained on the command line: microavg explain FILE --true t_A,t_B --pred p_A,p_B",
+    "tag_counts": "{true} are {got_true} but {pred} are {got_pred}: give one predicted column per true column",
+    "tag_twice": "{field}: the column {name} is named twice; give each tag its own column",
+    "tags_counted": "{field}: a counted file cannot hold multi-label rows; give the rows",
     "no_rows": "{source} has a header row but no rows of data",
     "blank": "{at}: column {name} is blank; every row needs a label",
     "nul": "{at}: column {name} holds {cell}, a label ending in NUL ('\\x00'), which would be merged with the same label without it: remove the NUL",
     "int64": "{at}: column {name} holds {cell}: more than int64 holds; labels this long must be text",
     "not_whole": "{at}: column {name} holds {cell}, not a whole number: labels must be discrete (threshold scores first)",
     "mixes": "{at}: column {name} mixes whole numbers ({number}) and text ({text}): a label column holds one or the other",
+    "not_tag": "{at}: column {name} holds {cell}; multi-label columns hold 0 or 1",
     "kinds": "{source}: column {a} holds {kind_a} but column {b} holds {kind_b}: labels of one kind compare; convert one column",
     "bad_count": "{at}: {field} {name} holds {cell}; counts must be non-negative whole numbers below 2**52: fix or drop that row",
     "zero_counts": "{field} {name} is 0 on every row: at least one row must count",
@@ -470,7 +475,8 @@ var explain_rules_default = {
     "labels_blank": "{field} holds a blank label: give each label as text",
     "labels_twice": "{field} names {name} twice: name each label once",
     "labels_not_whole": "{field}: {name} is not a whole number, but the label columns hold whole numbers",
-    "labels_int64": "{field}: {name} is more than int64 holds, and so is no label of the file"
+    "labels_int64": "{field}: {name} is more than int64 holds, and so is no label of the file",
+    "labels_not_tag": "{field}: {name} is not one of the {true} ({known})"
   }
 };
 
@@ -738,7 +744,7 @@ function pyRepr(text) {
   }
   return out + quote;
 }
-var labelText = (label) => typeof label === "bigint" ? label.toString() : pyRepr(label);
+var labelText = (label) => typeof label === "string" ? pyRepr(label) : String(label);
 function shown(value) {
   const text = typeof value === "string" ? pyRepr(value) : value === null ? "None" : String(value);
   const chars = [...text];
@@ -792,8 +798,29 @@ function prepared(input) {
   return { text, delimiter };
 }
 var parseConfig = (delimiter) => ({ delimiter, quoteChar: '"', escapeChar: '"', skipEmptyLines: false });
+var CHUNK = 1024 * 1024;
+function eachRow(text, delimiter, visit) {
+  let index = 0;
+  import_papaparse_min.default.parse(text, {
+    ...parseConfig(delimiter),
+    chunkSize: CHUNK,
+    chunk(results, parser) {
+      for (const row of results.data) {
+        if (visit(row, index)) {
+          parser.abort();
+          return;
+        }
+        index += 1;
+      }
+    }
+  });
+}
 function headerOf(text, delimiter) {
-  const first = import_papaparse_min.default.parse(text, { ...parseConfig(delimiter), preview: 1 }).data[0] ?? [];
+  let first = [];
+  eachRow(text, delimiter, (row) => {
+    first = row;
+    return true;
+  });
   const seen = /* @__PURE__ */ new Set();
   for (const name of first) {
     if (seen.has(name)) throw say("twice", { source: SOURCE, name: shown(name) });
@@ -833,9 +860,12 @@ function lineOf(text, delimiter, index) {
   }
   return line;
 }
+function namesOf(option) {
+  if (Array.isArray(option)) return [...option];
+  return typeof option === "string" ? option.split(",") : [option];
+}
 function column(columns, name, field, known) {
   if (typeof name !== "string" || name === "") throw say("pick", { field, known });
-  if (name.includes(",")) throw say("multilabel", { field });
   const index = columns.indexOf(pyStrip(name));
   if (index < 0) throw say("no_column", { field, source: SOURCE, name: shown(pyStrip(name)), known });
   return index;
@@ -858,9 +888,78 @@ function countOf(cell) {
   if (!Number.isFinite(value) || value < 0 || value !== Math.round(value) || value >= MAX_COUNT2) return null;
   return value;
 }
-function typed(cells, name, at) {
+function tally(text, delimiter, labelColumns, countsColumn) {
+  const width = labelColumns.length;
+  const root = /* @__PURE__ */ new Map();
+  const distinct = labelColumns.map(() => /* @__PURE__ */ new Set());
+  const blank = labelColumns.map(() => false);
+  const blankAt = labelColumns.map(() => -1);
+  const cells = new Array(width);
+  const seen = { kept: 0, badAt: -1, badCell: null, badAnyAt: -1, badAnyCell: null };
+  eachRow(text, delimiter, (row, r) => {
+    if (r === 0) return false;
+    let filled = 0;
+    for (let c = 0; c < width; c += 1) {
+      const raw = row[labelColumns[c]];
+      const cell = raw === void 0 ? "" : pyStrip(raw);
+      cells[c] = cell;
+      if (cell !== "") filled += 1;
+    }
+    if (filled === 0) return false;
+    seen.kept += 1;
+    if (filled < width) {
+      for (let c = 0; c < width; c += 1) {
+        if (cells[c] !== "") continue;
+        blank[c] = true;
+        if (filled === width - 1 && blankAt[c] < 0) blankAt[c] = r;
+      }
+    }
+    let n = 1;
+    if (countsColumn >= 0) {
+      n = countOf(row[countsColumn]);
+      if (n === null) {
+        const cell = row[countsColumn] === void 0 || row[countsColumn] === "" ? null : row[countsColumn];
+        if (seen.badAnyAt < 0) [seen.badAnyAt, seen.badAnyCell] = [r, cell];
+        if (seen.badAt < 0 && filled === width) [seen.badAt, seen.badCell] = [r, cell];
+        return false;
+      }
+    }
+    let node = root;
+    for (let c = 0; c < width - 1; c += 1) {
+      distinct[c].add(cells[c]);
+      let next = node.get(cells[c]);
+      if (next === void 0) node.set(cells[c], next = /* @__PURE__ */ new Map());
+      node = next;
+    }
+    distinct[width - 1].add(cells[width - 1]);
+    node.set(cells[width - 1], (node.get(cells[width - 1]) ?? 0) + n);
+    return false;
+  });
+  return { ...seen, root, distinct, blank, blankAt, width };
+}
+function groupsOf({ root, width }) {
+  const out = [];
+  const walk = (node, path) => {
+    for (const [cell, next] of node) {
+      if (path.length === width - 1) out.push([[...path, cell], next]);
+      else walk(next, [...path, cell]);
+    }
+  };
+  walk(root, []);
+  return out;
+}
+function firstLine(text, delimiter, index, test) {
+  let found = -1;
+  eachRow(text, delimiter, (row, r) => {
+    if (r > 0 && test(pyStrip(row[index] ?? ""))) found = r;
+    return found >= 0;
+  });
+  return found < 0 ? SOURCE : `${SOURCE}, line ${lineOf(text, delimiter, found)}`;
+}
+function typed(cells, name, isBlank, blankAt, at) {
   const odd = cells.find((c) => c.endsWith("\0"));
   if (odd !== void 0) throw say("nul", { at: at((c) => c.endsWith("\0")), name: shown(name), cell: shown(odd) });
+  if (isBlank) throw say("blank", { at: blankAt, name: shown(name) });
   const whole = cells.map((c) => WHOLE.test(c));
   if (whole.every(Boolean)) {
     const out = /* @__PURE__ */ new Map();
@@ -906,81 +1005,98 @@ function labelsOption(labels, numbers) {
   if (keys.size !== out.length) throw say("labels_twice", { field, name: shown(String(labels.at(-1))) });
   return out;
 }
+function tagsOption(labels, trueNames) {
+  const chosen = labelsOption(labels, false);
+  if (chosen === null) return null;
+  return chosen.map((name) => {
+    const index = trueNames.indexOf(name);
+    if (index < 0) {
+      throw say("labels_not_tag", {
+        field: CONTROLS2.labels,
+        name: shown(name),
+        true: CONTROLS2.true_tags,
+        known: trueNames.join(",")
+      });
+    }
+    return index;
+  });
+}
 function counted(input, options) {
+  const trueNames = namesOf(options.true);
+  const predNames = namesOf(options.pred);
+  const tags = trueNames.length > 1 || predNames.length > 1;
+  const countsName = options.counts ?? null;
+  const counts = countsName !== null && countsName !== "";
+  if (tags && trueNames.length !== predNames.length) {
+    throw say("tag_counts", {
+      true: CONTROLS2.true_tags,
+      got_true: trueNames.length,
+      pred: CONTROLS2.pred_tags,
+      got_pred: predNames.length
+    });
+  }
+  for (const [field, names2] of [[CONTROLS2.true_tags, trueNames], [CONTROLS2.pred_tags, predNames]]) {
+    const stripped = names2.map((name) => typeof name === "string" ? pyStrip(name) : name);
+    const twice = stripped.find((name, n) => stripped.indexOf(name) < n);
+    if (twice !== void 0) throw say("tag_twice", { field, name: shown(twice) });
+  }
+  if (tags && counts) throw say("tags_counted", { field: CONTROLS2.counts });
   const { text, delimiter } = prepared(input);
   const columns = headerOf(text, delimiter);
   const known = columns.map(shown).join(", ");
-  if (Array.isArray(options.true) && options.true.length > 1) throw say("multilabel", { field: CONTROLS2.true });
-  if (Array.isArray(options.pred) && options.pred.length > 1) throw say("multilabel", { field: CONTROLS2.pred });
-  const one = (x) => Array.isArray(x) ? x[0] : x;
-  const ti = column(columns, one(options.true), CONTROLS2.true, known);
-  const pi = column(columns, one(options.pred), CONTROLS2.pred, known);
-  const countsName = options.counts ?? null;
-  const ci = countsName === null || countsName === "" ? -1 : column(columns, countsName, CONTROLS2.counts, known);
-  const rows = import_papaparse_min.default.parse(text, parseConfig(delimiter)).data;
-  const pairs = /* @__PURE__ */ new Map();
-  let kept = 0;
-  let badCount = -1;
-  let badCountAny = -1;
-  const blankAt = [-1, -1];
-  for (let r = 1; r < rows.length; r += 1) {
-    const row = rows[r];
-    const rawT = row[ti];
-    const rawP = row[pi];
-    const t = rawT === void 0 ? "" : pyStrip(rawT);
-    const p = rawP === void 0 ? "" : pyStrip(rawP);
-    if (t === "" && p === "") continue;
-    kept += 1;
-    if (t === "" && blankAt[0] < 0) blankAt[0] = r;
-    if (p === "" && blankAt[1] < 0) blankAt[1] = r;
-    let n = 1;
-    if (ci >= 0) {
-      n = countOf(row[ci]);
-      if (n === null) {
-        if (badCountAny < 0) badCountAny = r;
-        if (badCount < 0 && t !== "" && p !== "") badCount = r;
-        continue;
-      }
-    }
-    let inner = pairs.get(t);
-    if (inner === void 0) pairs.set(t, inner = /* @__PURE__ */ new Map());
-    inner.set(p, (inner.get(p) ?? 0) + n);
+  const [trueField, predField] = tags ? [CONTROLS2.true_tags, CONTROLS2.pred_tags] : [CONTROLS2.true, CONTROLS2.pred];
+  for (const [field, names2] of [[trueField, trueNames], [predField, predNames]]) {
+    if (names2.length === 0) throw say("pick", { field, known });
   }
-  if (kept === 0) throw say("no_rows", { source: SOURCE });
+  const labelColumns = [
+    ...trueNames.map((name) => column(columns, name, trueField, known)),
+    ...predNames.map((name) => column(columns, name, predField, known))
+  ];
+  const ci = counts ? column(columns, countsName, CONTROLS2.counts, known) : -1;
+  const seen = tally(text, delimiter, labelColumns, ci);
+  if (seen.kept === 0) throw say("no_rows", { source: SOURCE });
   const at = (r) => `${SOURCE}, line ${lineOf(text, delimiter, r)}`;
-  if (badCountAny >= 0) {
-    const r = badCount >= 0 ? badCount : badCountAny;
-    const cell = rows[r][ci] === "" ? void 0 : rows[r][ci];
-    throw say("bad_count", {
-      at: at(r),
-      field: CONTROLS2.counts,
-      name: shown(columns[ci]),
-      cell: shown(cell === void 0 ? null : cell)
-    });
+  if (seen.badAnyAt >= 0) {
+    const [r, cell] = seen.badAt >= 0 ? [seen.badAt, seen.badCell] : [seen.badAnyAt, seen.badAnyCell];
+    throw say("bad_count", { at: at(r), field: CONTROLS2.counts, name: shown(columns[ci]), cell: shown(cell) });
   }
-  const names = [columns[ti], columns[pi]];
-  const distinct = [new Set(pairs.keys()), /* @__PURE__ */ new Set()];
-  for (const inner of pairs.values()) for (const p of inner.keys()) distinct[1].add(p);
-  const kinds = [];
-  for (const side of [0, 1]) {
-    const cells = [...distinct[side]];
-    const other = 1 - side;
-    const index = side === 0 ? ti : pi;
-    const otherIndex = side === 0 ? pi : ti;
-    const firstRow = (test) => {
-      for (let r = 1; r < rows.length; r += 1) {
-        const cell = pyStrip(rows[r][index] ?? "");
-        const rest = pyStrip(rows[r][otherIndex] ?? "");
-        if (rest !== "" && test(cell)) return at(r);
-      }
-      void other;
-      return SOURCE;
-    };
-    const nul = cells.find((c) => c.endsWith("\0"));
-    if (nul !== void 0) typed(cells, names[side], firstRow);
-    if (blankAt[side] >= 0) throw say("blank", { at: at(blankAt[side]), name: shown(names[side]) });
-    kinds.push(typed(cells, names[side], firstRow));
+  const names = labelColumns.map((index) => columns[index]);
+  const kinds = labelColumns.map(
+    (index, c) => typed(
+      [...seen.distinct[c]],
+      names[c],
+      seen.blank[c],
+      seen.blankAt[c] < 0 ? SOURCE : at(seen.blankAt[c]),
+      (test) => firstLine(text, delimiter, index, test)
+    )
+  );
+  const groups = groupsOf(seen);
+  if (tags) {
+    return { tags: true, ...tagRows(text, delimiter, labelColumns, names, kinds, groups), trueNames: trueNames.map(pyStrip), columns, rows: seen.kept };
   }
+  return { tags: false, ...pairRows(names, kinds, groups, ci >= 0 ? columns[ci] : null), columns, rows: seen.kept };
+}
+function tagRows(text, delimiter, labelColumns, names, kinds, groups) {
+  kinds.forEach((kind, c) => {
+    const odd = [...kind.of.values()].find((v) => v !== 0n && v !== 1n);
+    if (odd === void 0) return;
+    const at = firstLine(text, delimiter, labelColumns[c], (cell) => cell === String(odd));
+    throw say("not_tag", { at, name: shown(names[c]), cell: shown(odd) });
+  });
+  const k = labelColumns.length / 2;
+  const merged = /* @__PURE__ */ new Map();
+  let total = 0;
+  for (const [cells, n] of groups) {
+    const bits = cells.map((cell, c) => Number(kinds[c].of.get(cell)));
+    const key = bits.join("");
+    const entry = merged.get(key);
+    if (entry === void 0) merged.set(key, { t: bits.slice(0, k), p: bits.slice(k), n });
+    else entry.n += n;
+    total += n;
+  }
+  return { k, groups: [...merged.values()], total };
+}
+function pairRows(names, kinds, groups, countsName) {
   if (kinds[0].numbers !== kinds[1].numbers) {
     const word = (k) => k.numbers ? "whole numbers" : "text";
     throw say("kinds", {
@@ -994,20 +1110,18 @@ function counted(input, options) {
   const numbers = kinds[0].numbers;
   const merged = /* @__PURE__ */ new Map();
   let total = 0;
-  for (const [t, inner] of pairs) {
+  for (const [[t, p], n] of groups) {
     const tl = kinds[0].of.get(t);
-    for (const [p, n] of inner) {
-      const pl = kinds[1].of.get(p);
-      const key = `${String(tl)}\0${String(pl)}`;
-      const entry = merged.get(key);
-      if (entry === void 0) merged.set(key, { t: tl, p: pl, n });
-      else entry.n += n;
-      total += n;
-    }
+    const pl = kinds[1].of.get(p);
+    const key = `${String(tl)}\0${String(pl)}`;
+    const entry = merged.get(key);
+    if (entry === void 0) merged.set(key, { t: tl, p: pl, n });
+    else entry.n += n;
+    total += n;
   }
-  if (ci >= 0 && total === 0) throw say("zero_counts", { field: CONTROLS2.counts, name: shown(columns[ci]) });
-  if (ci >= 0 && total >= MAX_COUNT2) {
-    throw say("too_many_rows", { field: CONTROLS2.counts, name: shown(columns[ci]), got: shown(total) });
+  if (countsName !== null && total === 0) throw say("zero_counts", { field: CONTROLS2.counts, name: shown(countsName) });
+  if (countsName !== null && total >= MAX_COUNT2) {
+    throw say("too_many_rows", { field: CONTROLS2.counts, name: shown(countsName), got: shown(total) });
   }
   const all = /* @__PURE__ */ new Map();
   for (const { t, p } of merged.values()) {
@@ -1022,7 +1136,7 @@ function counted(input, options) {
     });
   }
   const values = [...all.values()].sort(numbers ? (a, b) => a < b ? -1 : a > b ? 1 : 0 : byCodePoint);
-  return { columns, names, numbers, values, pairs: [...merged.values()], total, rows: kept };
+  return { numbers, values, pairs: [...merged.values()], total };
 }
 function gcd(a, b) {
   while (b) [a, b] = [b, a % b];
@@ -1075,25 +1189,12 @@ function explanation({ values, pairs, total }, labels) {
   }
   const leftOut = [];
   for (let i = 0; i < k; i += 1) if (!kept[i]) leftOut.push({ label: values[i], outOf: out[i], into: into[i] });
-  const denominators = { precision: tp + fp, recall: tp + fn, f1: 2 * tp + fp + fn };
-  const exact = {
-    precision: ratio(tp, denominators.precision),
-    recall: ratio(tp, denominators.recall),
-    f1: ratio(2 * tp, denominators.f1),
-    accuracy: ratio(correct, total)
-  };
-  const zero = ["precision", "recall", "f1"].filter((name) => denominators[name] === 0);
-  const causes = [];
-  if (leftOut.length) causes.push("labels");
-  if (zero.length) causes.push("zero_division");
   const precisionEqual = tp + fp === total;
   const recallEqual = tp + fn === total;
   const equal = [];
   if (precisionEqual) equal.push("precision");
   if (recallEqual) equal.push("recall");
   if (precisionEqual && recallEqual) equal.push("f1");
-  const all = Object.values(exact);
-  const holds = all.every(([n, d]) => n === all[0][0] && d === all[0][1]);
   const findings = [];
   const groups = /* @__PURE__ */ new Map();
   values.forEach((value, i) => {
@@ -1134,6 +1235,72 @@ function explanation({ values, pairs, total }, labels) {
     const absent = labels.filter((label) => !index.has(String(label)));
     if (absent.length) findings.push({ kind: "absent", labels: absent, count: 0 });
   }
+  return scored({ tp, fp, fn, correct, total, leftOut, equal, findings, multilabel: false });
+}
+function tagExplanation({ k, groups, total }, labels) {
+  const columns = labels ?? [...Array(k).keys()];
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let extra = 0;
+  let missed = 0;
+  let correct = 0;
+  let none = 0;
+  let several = 0;
+  const used = new Array(k).fill(false);
+  for (const { t, p, n } of groups) {
+    let right = true;
+    for (let c = 0; c < k; c += 1) {
+      if (t[c] || p[c]) used[c] = true;
+      if (t[c] !== p[c]) right = false;
+    }
+    let fpRow = 0;
+    let fnRow = 0;
+    let predicted = 0;
+    for (const c of columns) {
+      if (t[c] && p[c]) tp += n;
+      else if (p[c]) fpRow += 1;
+      else if (t[c]) fnRow += 1;
+      if (p[c]) predicted += 1;
+    }
+    fp += n * fpRow;
+    fn += n * fnRow;
+    extra += n * Math.max(fpRow - fnRow, 0);
+    missed += n * Math.max(fnRow - fpRow, 0);
+    if (right) correct += n;
+    if (predicted === 0) none += n;
+    if (predicted >= 2) several += n;
+  }
+  const scoredSet = new Set(columns);
+  const leftOut = [];
+  for (let c = 0; c < k; c += 1) if (used[c] && !scoredSet.has(c)) leftOut.push({ label: c });
+  const findings = [];
+  if (labels !== null) {
+    const absent = columns.filter((c) => !used[c]);
+    if (absent.length) findings.push({ kind: "absent", labels: absent, count: 0 });
+  }
+  if (none || several) findings.push({ kind: "label_sets", labels: [], count: none, more: several });
+  return {
+    ...scored({ tp, fp, fn, correct, total, leftOut, equal: [], findings, multilabel: true }),
+    extraTags: extra,
+    missedTags: missed
+  };
+}
+function scored({ tp, fp, fn, correct, total, leftOut, equal, findings, multilabel }) {
+  const denominators = { precision: tp + fp, recall: tp + fn, f1: 2 * tp + fp + fn };
+  const exact = {
+    precision: ratio(tp, denominators.precision),
+    recall: ratio(tp, denominators.recall),
+    f1: ratio(2 * tp, denominators.f1),
+    accuracy: ratio(correct, total)
+  };
+  const zero = ["precision", "recall", "f1"].filter((name) => denominators[name] === 0);
+  const causes = [];
+  if (leftOut.length) causes.push("labels");
+  if (multilabel) causes.push("multilabel");
+  if (zero.length) causes.push("zero_division");
+  const all = Object.values(exact);
+  const holds = all.every(([n, d]) => n === all[0][0] && d === all[0][1]);
   return {
     exact,
     holds,
@@ -1163,13 +1330,25 @@ function paragraphs(e) {
     return [...lines, ...findingWords(e)];
   }
   const verdict = e.holds ? "They agree on this data, but nothing guarantees it" : "They part, as they may";
-  const reasons = { labels: "labels= leaves out labels that occur in the data", zero_division: "a denominator is 0" };
+  const reasons = {
+    labels: "labels= leaves out labels that occur in the data",
+    multilabel: "the data is multi-label",
+    zero_division: "a denominator is 0"
+  };
   lines.push(`${verdict}: ${e.causes.map((c) => reasons[c]).join(" and ")}.`);
-  if (e.causes.includes("labels")) {
+  const multilabel = e.causes.includes("multilabel");
+  if (e.causes.includes("labels") && multilabel) {
+    lines.push(`Left out: ${named(e.leftOut.map((x) => x.label))}; their tags count neither as FP nor as FN.`);
+  } else if (e.causes.includes("labels")) {
     const names = named(e.leftOut.map((x) => x.label));
     const each = e.leftOut.slice(0, SHOWN).map((x) => `${labelText(x.label)}: ${number(x.outOf)} out of it, ${number(x.into)} into it`).join("; ");
     lines.push(
       `Left out: ${names}. Over the labels scored ΣFP = ${fp} and ΣFN = ${fn}: the residual ΣFP − ΣFN = ${number(e.sumFp - e.sumFn)} is, per label left out, the errors out of it (true label left out, predicted as a label scored: an FP with no FN) minus the errors into it (true label scored, predicted as it: an FN with no FP). ${each}. Precision divides by ΣTP + ΣFP = ${number(e.sumTp + e.sumFp)} and recall by ΣTP + ΣFN = ${number(e.sumTp + e.sumFn)}; accuracy divides by ${total}, all items.`
+    );
+  }
+  if (multilabel) {
+    lines.push(
+      `An item of multi-label data may hold no tag or several, so a wrong tag need not come with a missed one: ΣFP = ${fp} and ΣFN = ${fn}. Extra tags (an FP with no FN on its item): ${number(e.extraTags)}; missed tags (an FN with no FP on its item): ${number(e.missedTags)}; ΣFP − ΣFN is the extra tags minus the missed ones. Accuracy is subset accuracy, the share of items with every tag right.`
     );
   }
   if (e.causes.includes("zero_division")) {
@@ -1206,22 +1385,25 @@ function findingWords(e) {
     if (found.kind === "predicted_only") {
       return `${names} ${one ? "occurs" : "occur"} only in the predictions, never as a true label, so every item predicted as ${one ? "it" : "one of them"} is an error, an FP for the label predicted and an FN for the true one. Such items: ${n}. Left out with labels=, they become FNs with no FP: precision rises above accuracy, and recall stays the accuracy while every true label is scored.`;
     }
+    if (found.kind === "label_sets") {
+      return `Predicted label sets: items predicting none of the labels scored: ${n}; predicting two or more: ${number(found.more)}. Thresholding each label's probability gives such sets (as Keras' Precision() and Recall() do at 0.5): an item with none adds FNs with no FP, one with several FPs that its FNs need not match.`;
+    }
     return `labels= names ${names}, which no item holds as a true or predicted label: ${one ? "it adds" : "they add"} nothing to the micro sums (check the spelling).`;
   });
 }
 function explainText(input, options = {}) {
   if (options === null || typeof options !== "object") throw new TypeError("options must be an object");
   const data = counted(input, options);
-  const labels = labelsOption(options.labels ?? null, data.numbers);
-  const e = explanation(data, labels);
+  const chosen = options.labels ?? null;
+  const e = data.tags ? tagExplanation(data, tagsOption(chosen, data.trueNames)) : explanation(data, labelsOption(chosen, data.numbers));
   const said = paragraphs(e);
   return {
     paragraphs: said,
     text: said.join("\n\n"),
     columns: data.columns,
-    labels: data.values.map(String),
-    shownLabels: data.values.map(labelText),
-    numbers: data.numbers,
+    multilabel: data.tags,
+    labels: data.tags ? data.trueNames : data.values.map(String),
+    shownLabels: data.tags ? data.trueNames : data.values.map(labelText),
     rows: data.rows,
     total: data.total,
     holds: e.holds,
@@ -1232,6 +1414,8 @@ function explainText(input, options = {}) {
 
 // explain_file.js
 var NO_COUNTS = "";
+var SHOWN_CHARS = 1e5;
+var views = 0;
 function readState(model) {
   return {
     text: model.get("text"),
@@ -1240,6 +1424,9 @@ function readState(model) {
     counts: model.get("counts"),
     labels: model.get("labels") ?? null
   };
+}
+function present(option, columns) {
+  return namesOf(option).every((name) => typeof name === "string" && columns.includes(pyStrip(name)));
 }
 function proposed(current, changes) {
   const next = { ...current, ...changes };
@@ -1254,40 +1441,66 @@ function proposed(current, changes) {
       if (!(error instanceof RefusedEdit)) throw error;
       return next;
     }
-    if (!("true" in changes) && !columns.includes(current.true)) next.true = columns[0] ?? "";
-    if (!("pred" in changes) && !columns.includes(current.pred)) next.pred = columns[1] ?? "";
+    if (!("true" in changes) && !present(current.true, columns)) next.true = columns[0] ?? "";
+    if (!("pred" in changes) && !present(current.pred, columns)) next.pred = columns[1] ?? "";
     if (!("counts" in changes) && !columns.includes(current.counts)) next.counts = NO_COUNTS;
   }
   return next;
 }
-function explained(state) {
-  if (state.text === "") return null;
-  return explainText(state.text, {
-    true: state.true,
-    pred: state.pred,
-    counts: state.counts || null,
-    labels: state.labels
-  });
-}
+var namesTags = (state) => [state.true, state.pred].some((v) => Array.isArray(v) || typeof v === "string" && v.includes(","));
+var same = (a, b) => ["text", "true", "pred", "counts", "labels"].every(
+  (key) => key === "text" ? a.text === b.text : JSON.stringify(a[key]) === JSON.stringify(b[key])
+);
 function render({ model, el }) {
+  views += 1;
+  const heldId = `ma-ef-held-${views}`;
   const message = messageLine();
   const paste = element("textarea", {
     className: "ma-ef-text",
     rows: 6,
     spellcheck: "false",
     "aria-label": `${CONTROLS2.text}: CSV or TSV with a header row`,
+    "aria-describedby": heldId,
     placeholder: "true,pred\nA,A\nA,B\nB,B"
   });
+  const held = element("p", { className: "ma-ef-help ma-ef-held", id: heldId });
   const file = element("input", {
     type: "file",
     className: "ma-ef-file",
     accept: ".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain",
     "aria-label": "open a CSV or TSV file (read in this page, never sent)"
   });
+  const kindName = `ma-ef-kind-${views}`;
+  const kind = (value, text) => {
+    const radio = element("input", { type: "radio", name: kindName, value, className: `ma-ef-kind-${value}` });
+    return [radio, element("div", {}, [element("label", {}, [radio, ` ${text}`])])];
+  };
+  const [labelsKind, labelsKindLabel] = kind("labels", "a true and a predicted label (or a counted table)");
+  const [tagsKind, tagsKindLabel] = kind("tags", "0/1 tag columns, true and predicted (multi-label)");
   const select = (name, className) => element("select", { className, "aria-label": CONTROLS2[name] });
   const trueColumn = select("true", "ma-ef-true");
   const predColumn = select("pred", "ma-ef-pred");
   const countsColumn = select("counts", "ma-ef-counts");
+  const columnsBox = element("div", {}, [
+    element("div", { className: "ma-controls ma-ef-columns" }, [
+      element("label", {}, [`${CONTROLS2.true} `, trueColumn]),
+      element("label", {}, [`${CONTROLS2.pred} `, predColumn]),
+      element("label", {}, [`${CONTROLS2.counts} `, countsColumn])
+    ])
+  ]);
+  const tagBox = (name) => element("div", { className: `ma-ef-tag-columns ma-ef-${name}` });
+  const trueTags = tagBox("true-tags");
+  const predTags = tagBox("pred-tags");
+  const tagsBox = element("div", { className: "ma-ef-tags" }, [
+    element("fieldset", { className: "ma-ef-fieldset" }, [
+      element("legend", { text: `${CONTROLS2.true_tags} (--true)` }),
+      trueTags
+    ]),
+    element("fieldset", { className: "ma-ef-fieldset" }, [
+      element("legend", { text: `${CONTROLS2.pred_tags} (--pred), paired with the true ones in order` }),
+      predTags
+    ])
+  ]);
   const labelBox = element("div", {
     className: "ma-scroll ma-ef-labels",
     tabindex: "0",
@@ -1307,13 +1520,16 @@ function render({ model, el }) {
         text: "Paste a CSV or TSV text with a header row, or open or drop a file: it is read in this page and never sent anywhere. What follows is what microavg explain prints for it."
       }),
       paste,
+      held,
       element("label", { className: "ma-ef-file-label" }, ["Open a file ", file])
     ]),
-    element("div", { className: "ma-controls ma-ef-columns" }, [
-      element("label", {}, [`${CONTROLS2.true} `, trueColumn]),
-      element("label", {}, [`${CONTROLS2.pred} `, predColumn]),
-      element("label", {}, [`${CONTROLS2.counts} `, countsColumn])
+    element("fieldset", { className: "ma-ef-fieldset ma-ef-kind" }, [
+      element("legend", { text: "each row holds" }),
+      labelsKindLabel,
+      tagsKindLabel
     ]),
+    columnsBox,
+    tagsBox,
     element("fieldset", { className: "ma-ef-fieldset" }, [
       element("legend", { text: `${CONTROLS2.labels} (labels=)` }),
       labelBox,
@@ -1325,7 +1541,27 @@ function render({ model, el }) {
   );
   let timer = null;
   let result = null;
-  function edit(changes) {
+  let last = null;
+  let boxText = "";
+  let mode = "labels";
+  let ticked = { true: [], pred: [] };
+  function explained(state) {
+    if (state.text === "") return null;
+    if (last !== null && same(last, state)) return result;
+    const answer = explainText(state.text, {
+      true: state.true,
+      pred: state.pred,
+      counts: state.counts || null,
+      labels: state.labels
+    });
+    last = state;
+    return answer;
+  }
+  function fromModel(state) {
+    mode = namesTags(state) ? "tags" : "labels";
+    if (mode === "tags") ticked = { true: namesOf(state.true).map(pyStrip), pred: namesOf(state.pred).map(pyStrip) };
+  }
+  function edit(changes, { keepText = false } = {}) {
     const current = readState(model);
     const next = proposed(current, changes);
     try {
@@ -1335,17 +1571,21 @@ function render({ model, el }) {
       model.set("message", `Refused: ${error.message}`);
       model.save_changes();
       if ("text" in changes) paste.setAttribute("aria-invalid", "true");
-      draw({ keepText: "text" in changes });
+      draw({ keepText });
       return;
     }
     paste.removeAttribute("aria-invalid");
-    model.set({ ...next, message: "" });
+    const changed = Object.fromEntries(Object.entries(next).filter(([key, value]) => key === "text" ? value !== current.text : JSON.stringify(value) !== JSON.stringify(current[key])));
+    model.set({ ...changed, message: "" });
     model.save_changes();
   }
   paste.addEventListener("input", () => {
     clearTimeout(timer);
     const delay = paste.value.length > 1e6 ? 600 : 200;
-    timer = setTimeout(() => edit({ text: paste.value }), delay);
+    timer = setTimeout(() => {
+      boxText = paste.value;
+      edit({ text: boxText }, { keepText: true });
+    }, delay);
   });
   const readFile = async (blob) => {
     const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -1355,7 +1595,6 @@ function render({ model, el }) {
     } catch {
       text = bytes;
     }
-    if (typeof text === "string") paste.value = text;
     edit({ text });
   };
   file.addEventListener("change", () => {
@@ -1373,6 +1612,29 @@ function render({ model, el }) {
   predColumn.addEventListener("change", () => edit({ pred: predColumn.value }));
   countsColumn.addEventListener("change", () => edit({ counts: countsColumn.value }));
   allButton.addEventListener("click", () => edit({ labels: null }));
+  function columnsOnScreen() {
+    if (result !== null) return result.columns;
+    const text = readState(model).text;
+    try {
+      return text === "" ? [] : readHeader(text).columns;
+    } catch (error) {
+      if (!(error instanceof RefusedEdit)) throw error;
+      return [];
+    }
+  }
+  const chooseKind = (chosen) => {
+    const columns = columnsOnScreen();
+    mode = chosen;
+    if (chosen === "tags") {
+      const half = Math.floor(columns.length / 2);
+      ticked = { true: columns.slice(0, half), pred: columns.slice(half, 2 * half) };
+      edit({ true: ticked.true, pred: ticked.pred, counts: NO_COUNTS });
+    } else {
+      edit({ true: columns[0] ?? "", pred: columns[1] ?? "", counts: NO_COUNTS });
+    }
+  };
+  labelsKind.addEventListener("change", () => chooseKind("labels"));
+  tagsKind.addEventListener("change", () => chooseKind("tags"));
   function fill(node, options, chosen) {
     node.replaceChildren(
       ...options.map(([value, text]) => {
@@ -1383,15 +1645,31 @@ function render({ model, el }) {
     );
     node.value = chosen;
   }
+  function drawTags(columns) {
+    for (const [side, box] of [["true", trueTags], ["pred", predTags]]) {
+      const chosen = new Set(ticked[side]);
+      box.replaceChildren(
+        ...columns.map((name) => {
+          const tick = element("input", { type: "checkbox", value: name });
+          tick.checked = chosen.has(name);
+          tick.addEventListener("change", () => {
+            ticked[side] = [...box.querySelectorAll("input")].filter((b) => b.checked).map((b) => b.value);
+            edit({ true: ticked.true, pred: ticked.pred });
+          });
+          return element("label", { className: "ma-ef-label" }, [tick, ` ${name}`]);
+        })
+      );
+    }
+  }
   function drawLabels(state) {
     if (result === null) {
       labelBox.replaceChildren(element("span", { className: "ma-ef-none", text: "no labels yet" }));
       return;
     }
-    const ticked = state.labels === null ? null : new Set(state.labels);
+    const scored2 = state.labels === null ? null : new Set(state.labels);
     const boxes = result.labels.map((label, i) => {
       const box = element("input", { type: "checkbox", value: label });
-      box.checked = ticked === null || ticked.has(label);
+      box.checked = scored2 === null || scored2.has(label);
       box.addEventListener("change", () => {
         const chosen = [...labelBox.querySelectorAll("input")].filter((b) => b.checked).map((b) => b.value);
         edit({ labels: chosen.length === result.labels.length ? null : chosen });
@@ -1400,42 +1678,61 @@ function render({ model, el }) {
     });
     labelBox.replaceChildren(...boxes);
   }
+  function drawText(state) {
+    if (state.text !== boxText) {
+      boxText = state.text.length <= SHOWN_CHARS ? state.text : "";
+      paste.value = boxText;
+    }
+    const shown2 = boxText === state.text;
+    held.hidden = shown2;
+    held.textContent = shown2 ? "" : `The text explained, ${state.text.length.toLocaleString("en")} characters, is too long to show in this box; paste or type here to explain another.`;
+  }
   function draw({ keepText = false } = {}) {
     const state = readState(model);
-    if (!keepText && paste.value !== state.text) paste.value = state.text;
-    if (result === null && state.text !== "") {
-      try {
-        result = explained(state);
-      } catch (error) {
-        if (!(error instanceof RefusedEdit)) throw error;
-        result = null;
-      }
-    }
-    const columns = result === null ? [] : result.columns;
+    if (!keepText) drawText(state);
+    const columns = columnsOnScreen();
     const pairs = columns.map((c) => [c, c]);
-    fill(trueColumn, pairs, state.true);
-    fill(predColumn, pairs, state.pred);
-    fill(countsColumn, [[NO_COUNTS, "none: one row, one item"], ...pairs], state.counts);
+    labelsKind.checked = mode === "labels";
+    tagsKind.checked = mode === "tags";
+    columnsBox.hidden = mode === "tags";
+    tagsBox.hidden = mode !== "tags";
+    if (mode === "labels") {
+      fill(trueColumn, pairs, state.true);
+      fill(predColumn, pairs, state.pred);
+      fill(countsColumn, [[NO_COUNTS, "none: one row, one item"], ...pairs], state.counts);
+    } else {
+      drawTags(columns);
+    }
     drawLabels(state);
     if (result === null) {
       summary.textContent = "";
       output.replaceChildren(element("p", { className: "ma-ef-none", text: "Nothing pasted yet." }));
     } else {
       const items = result.total === 1 ? "item" : "items";
+      const labels = result.multilabel ? "tags" : "labels";
       summary.replaceChildren(
         element("strong", { text: result.holds && result.causes.length === 0 ? "Agree, as they must" : result.holds ? "Agree on this data" : "They part" }),
-        ` · ${result.rows.toLocaleString("en")} rows, ${result.total.toLocaleString("en")} ${items}, ${result.labels.length.toLocaleString("en")} labels`
+        ` · ${result.rows.toLocaleString("en")} rows, ${result.total.toLocaleString("en")} ${items}, ${result.labels.length.toLocaleString("en")} ${labels}`
       );
       output.replaceChildren(...result.paragraphs.map((text) => element("p", { text })));
     }
     message.show(model.get("message"));
   }
+  let drawn = null;
   const redraw = () => {
     const state = readState(model);
+    if (drawn !== null && same(drawn, state)) {
+      message.show(model.get("message"));
+      return;
+    }
+    drawn = state;
+    fromModel(state);
     try {
       result = explained(state);
     } catch (error) {
       if (!(error instanceof RefusedEdit)) throw error;
+      result = null;
+      last = null;
     }
     draw();
   };
