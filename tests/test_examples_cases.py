@@ -5,7 +5,9 @@ from __future__ import annotations
 import microavg as ma
 import numpy as np
 import pytest
+from command_line import run
 from microavg import examples
+from microavg.explorers import explain_file
 from microavg.predictions import drop_ignored
 from sklearn.metrics import accuracy_score, precision_recall_fscore_support
 
@@ -47,6 +49,16 @@ def test_ner_tokens_leaving_o_out_matches_sklearn():
     y_true, y_pred = examples.ner_tokens()
     p, r, _, _ = precision_recall_fscore_support(y_true, y_pred, labels=["A", "B"], average="micro")
     assert (p, r) == (0.6, 1.0)
+
+
+def test_ner_tokens_csv_is_the_tokens_as_the_command_line_and_the_page_read_them(tmp_path):
+    # Lesson 04 and the contents page open the explain-file explorer on this text.
+    said = str(ma.explain(*examples.ner_tokens(), labels=["A", "B"]))
+    path = tmp_path / "tokens.csv"
+    path.write_text(examples.ner_tokens_csv(), encoding="utf-8")
+    result = run("explain", str(path), "--true", "true", "--pred", "pred", "--labels", "A,B")
+    assert result.returncode == 0 and result.stdout.strip() == said.strip()
+    assert explain_file(examples.ner_tokens_csv(), labels=["A", "B"]).said == said
 
 
 def test_photo_tags_micro_precision_recall_and_subset_accuracy_differ():

@@ -340,10 +340,9 @@ def test_each_lesson_page_says_its_time_to_learn_once(site, lesson):
 
 
 def test_contents_page_explains_a_pasted_file_as_the_command_line_does(site, chromium_browser):
-    from htmlsite.pages import EXPLAIN_EXAMPLE, EXPLAIN_SCORED
-    from microavg.explorers import explain_file
+    from htmlsite.pages import explain_example
 
-    expected = explain_file(EXPLAIN_EXAMPLE, labels=EXPLAIN_SCORED).said.split("\n\n")
+    expected = explain_example().said.split("\n\n")
     with watched_page(chromium_browser) as watched:
         watched.page.goto((site / "index.html").as_uri())
         watched.page.wait_for_selector("#explain ~ .ma-explain-file .ma-ef-output p")

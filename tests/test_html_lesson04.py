@@ -2,10 +2,11 @@
 
 Opens ``build/html/04-when-micro-averages-part.html`` from ``file://`` in Chromium with every
 other request aborted, at 1280 px and at 390 px (a phone), light and dark, and uses each of
-its five explorers (a label left out, abstaining, multi-label tags, thresholds, top-k) as a
-reader would, keyboard included (drawn, read and checked by axe in all four views, driven by
-hand in one per width: ``by_hand``). After every step every number an explorer shows is
-asserted against the engine for the state it shows (the explorers' ``quantities()``) and the
+its six explorers (a label left out, abstaining, multi-label tags, thresholds, top-k, and
+section 6's explainer of a CSV file) as a reader would, keyboard included (drawn, read and
+checked by axe in all four views, driven by hand in one per width: ``by_hand``). After every
+step every number an explorer shows is asserted against the engine for the state it shows (the
+explorers' ``quantities()``, the explainer's text against ``microavg explain``'s) and the
 headline numbers against scikit-learn's on the same data; bad input is refused in the
 control's on-screen name and the last good state kept; axe-core finds nothing serious in
 them. Screenshots: ``build/screenshots/html-04-*.png``.
@@ -21,7 +22,7 @@ from browser import ROOT, SCREENSHOTS
 from explorer_pages import VIEWS, assert_fits, assert_matrix, by_hand, contrast, opened
 from explorer_pages import read as read_common
 from microavg import examples
-from microavg.explorers import scored_items, tag_table
+from microavg.explorers import explain_file, scored_items, tag_table
 from sklearn.metrics import accuracy_score, precision_recall_fscore_support, top_k_accuracy_score
 
 LESSON_04 = "04-when-micro-averages-part.html"
@@ -154,7 +155,7 @@ def assert_tags(state: dict) -> dict[str, float]:
 
 def test_every_explorer_draws_offline_with_the_engines_numbers_and_fits(page):
     found = explorers(page.page)
-    assert page.page.locator(".microavg-explorer:not(.microavg-exercise)").count() == 5
+    assert page.page.locator(".microavg-explorer:not(.microavg-exercise)").count() == 6
     for name, root in found.items():
         state = read(root)
         assert_fits(state)
@@ -347,9 +348,59 @@ def test_the_tag_table_refuses_to_lose_its_last_item_and_keeps_it(page):
     assert_fits(state)
 
 
+EXPLAINED = """(root) => ({
+  said: [...root.querySelectorAll('.ma-ef-output p')].map(p => p.textContent),
+  ticked: [...root.querySelectorAll('.ma-ef-labels input')].filter(b => b.checked)
+    .map(b => b.value)})"""
+
+
+def explained(root) -> dict:
+    """What section 6's explainer shows: its paragraphs, spaces folded, and the labels ticked."""
+    root.locator(".ma-ef-output p").first.wait_for(timeout=30_000)
+    looked = root.evaluate(EXPLAINED)
+    return {**looked, "said": [" ".join(p.split()) for p in looked["said"]]}
+
+
+def said(labels: list[str]) -> list[str]:
+    """What ``microavg explain`` prints for section 2's tokens with ``labels`` scored."""
+    text = explain_file(examples.ner_tokens_csv(), labels=labels).said
+    return [" ".join(p.split()) for p in text.split("\n\n")]
+
+
+def test_the_explainer_tells_section_2s_tokens_as_the_command_line_does_and_fits(page):
+    root = page.page.locator(".microavg-explain-file").first
+    looked = explained(root)
+    assert looked["ticked"] == ["A", "B"] and looked["said"] == said(["A", "B"])
+    p, r, _, _ = precision_recall_fscore_support(
+        *examples.ner_tokens(), labels=["A", "B"], average="micro"
+    )
+    assert (p, r) == (0.6, 1.0) and "precision 3/5 (60.0%), recall 1 (100.0%)" in looked["said"][0]
+    state = read_common(root)
+    assert_fits(state)
+    assert state["message"] == "" and contrast(state["colour"], state["background"]) >= 4.5
+    shoot(page, root, "own-data")
+
+
+@by_hand
+def test_ticking_o_back_in_takes_the_cause_away_as_section_6_says(page):
+    root = page.page.locator(".microavg-explain-file").first
+    explained(root)
+    root.locator(".ma-ef-labels input[value='O']").focus()
+    page.page.keyboard.press("Space")
+    page.page.wait_for_function(
+        "() => document.querySelector('.microavg-explain-file .ma-ef-output')"
+        ".textContent.includes('They agree')"
+    )
+    looked = explained(root)
+    assert looked["ticked"] == ["A", "B", "O"] and looked["said"] == said(["A", "B", "O"])
+    assert_fits(read_common(root))
+    shoot(page, root, "own-data-o-back")
+
+
 AXE_RUN = """async () => {
   const result = await axe.run(
-    {include: [['.microavg-scored-items'], ['.microavg-tag-table'], ['.microavg-matrix-explorer']]},
+    {include: [['.microavg-scored-items'], ['.microavg-tag-table'], ['.microavg-matrix-explorer'],
+               ['.microavg-explain-file']]},
     {resultTypes: ['violations']});
   return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
     .map(v => ({id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));

@@ -235,7 +235,8 @@ WORDS_PER_MINUTE = 150
 MINUTES_PER_EXERCISE = 2
 MINUTES_PER_EXPLORER = 3
 _EXPLORER = re.compile(
-    r"explorers\.(prediction_editor|matrix_explorer|many_classifiers|scored_items|tag_table)\("
+    r"explorers\.(prediction_editor|matrix_explorer|many_classifiers|scored_items|tag_table"
+    r"|explain_file)\("
 )
 _CHECK_LINE = re.compile(r"^prose\.check\((.*)\)$", re.MULTILINE)
 

@@ -21,6 +21,7 @@ __all__ = [
     "matrix_rows",
     "ner_matrix",
     "ner_tokens",
+    "ner_tokens_csv",
     "never_predicted_example",
     "photo_tags",
     "spam_example",
@@ -144,6 +145,26 @@ def ner_tokens() -> tuple[list[str], list[str]]:
     Scores(average='micro', precision=3/5, recall=1, f1=3/4)
     """
     return list("OOOAAB"), list("OAAAAB")
+
+
+def ner_tokens_csv() -> str:
+    """:func:`ner_tokens` as the CSV text a reader would paste or save: a header row
+    ``true,pred``, then one token a line.
+
+    What ``explorers.explain_file`` opens on in lesson 04 and on the site's contents page,
+    and what ``microavg explain FILE --true true --pred pred --labels A,B`` reads.
+
+    >>> print(ner_tokens_csv(), end="")
+    true,pred
+    O,O
+    O,A
+    O,A
+    A,A
+    A,A
+    B,B
+    """
+    rows = zip(*ner_tokens(), strict=True)
+    return "true,pred\n" + "".join(f"{true},{pred}\n" for true, pred in rows)
 
 
 ANIMAL_LABELS = ("cat", "dog", "fox")

@@ -73,15 +73,19 @@ def write_example_shards(
     import duckdb
 
     written = []
-    for s in range(shards):
-        target = Path(folder) / f"part-{s}.parquet"
-        duckdb.execute(
-            f"COPY (SELECT 'L' || (hash(i) % {labels}) AS y, "
-            f"CASE WHEN hash(i + 1) % 10 < 8 THEN y ELSE 'L' || (hash(i + 2) % {labels}) END "
-            f"AS yhat FROM range({s * rows}, {(s + 1) * rows}) t(i)) "
-            f"TO {_literal(str(target))} (FORMAT PARQUET)"
-        )
-        written.append(target)
+    with duckdb.connect() as con:
+        # No progress bar: in a notebook DuckDB draws one for a query past 2 s, so a busy
+        # machine would give the lesson an output a quiet one does not.
+        con.execute("SET enable_progress_bar = false")
+        for s in range(shards):
+            target = Path(folder) / f"part-{s}.parquet"
+            con.execute(
+                f"COPY (SELECT 'L' || (hash(i) % {labels}) AS y, "
+                f"CASE WHEN hash(i + 1) % 10 < 8 THEN y ELSE 'L' || (hash(i + 2) % {labels}) END "
+                f"AS yhat FROM range({s * rows}, {(s + 1) * rows}) t(i)) "
+                f"TO {_literal(str(target))} (FORMAT PARQUET)"
+            )
+            written.append(target)
     return written
 
 

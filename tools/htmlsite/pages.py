@@ -30,11 +30,6 @@ TOC_MARK = "<!-- ma-toc -->"
 _HEADING = re.compile(r'<h([23])\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 _ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.DOTALL)
 
-# What the contents page's explain-file explorer shows first: the README's example, a named
-# entity tagger's tokens, as a CSV file (lesson 04 §2 tells the case).
-EXPLAIN_EXAMPLE = "true,pred\nO,PER\nO,O\nPER,O\nLOC,LOC\nPER,PER\n"
-EXPLAIN_SCORED = ["LOC", "PER"]  # the entity labels, O left out, as the README scores them
-
 
 def exporter(widget_renderer_url: str = WIDGET_RENDERER_URL) -> HTMLExporter:
     """nbconvert's HTML exporter, set up for our template and the vendored JavaScript; its
@@ -137,9 +132,7 @@ def contents_page(lessons: list[Lesson], repository: str, decks: set[str] = froz
         }
         for lesson in lessons
     ]
-    from microavg.explorers import explain_file  # the package the lessons import
-
-    state, (view,) = saved_views([explain_file(EXPLAIN_EXAMPLE, labels=EXPLAIN_SCORED)])
+    state, (view,) = saved_views([explain_example()])
     return _render(
         "contents.html.j2",
         repository,
@@ -150,6 +143,15 @@ def contents_page(lessons: list[Lesson], repository: str, decks: set[str] = froz
         explain_view=view,
         host=ANYWIDGET_HOST_URL,
     )
+
+
+def explain_example():
+    """The contents page's explain-file explorer as it opens: lesson 04 §2's tokens as the CSV
+    a reader would paste (``examples.ner_tokens_csv``), "O" left out, as lesson 04 §6 shows it."""
+    from microavg import examples  # the package the lessons import
+    from microavg.explorers import explain_file
+
+    return explain_file(examples.ner_tokens_csv(), labels=["A", "B"])
 
 
 def glossary_page(lessons: list[Lesson], pages: dict[str, str], repository: str) -> str:
