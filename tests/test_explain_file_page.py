@@ -215,3 +215,35 @@ def test_an_opened_file_too_long_to_show_is_explained_without_filling_the_box(
         looked = root.evaluate(LOOK)
         assert looked["said"] == said(FIRST) and looked["held"] == ""
         assert page.console_errors == [] and page.failed == [] and page.blocked == []
+
+
+def test_a_200_mb_file_is_refused_unread_naming_the_limit_and_the_explanation_kept(
+    tmp_path, chromium_browser
+):
+    big = tmp_path / "big.csv"
+    line = b"PER,LOC\n"
+    with big.open("wb") as f:
+        f.write(b"true,pred\n")
+        block = line * (1 << 20)
+        for _ in range(200 * 10**6 // len(block)):
+            f.write(block)
+    size = big.stat().st_size
+    assert size > 3 * 50_000_000
+    url = saved_page(tmp_path, [explain_file(FIRST)])
+    with watched_page(chromium_browser, width=390) as page:
+        p = page.page
+        p.goto(url)
+        p.wait_for_selector(".microavg-explain-file .ma-ef-output p")
+        root = p.query_selector(".microavg-explain-file")
+        before = root.evaluate(LOOK)
+        p.set_input_files(".ma-ef-file", str(big))
+        p.wait_for_function("() => document.querySelector('.ma-message').textContent !== ''")
+        looked = root.evaluate(LOOK)
+        assert looked["message"] == (
+            f"Refused: the file opened is {size:,} bytes: the page reads at most 50,000,000 "
+            "characters (50 MB); explain a larger file on the command line: microavg explain "
+            "FILE --true COL --pred COL"
+        )
+        assert looked["said"] == before["said"] == said(FIRST)
+        assert looked["box"] == len(FIRST)
+        assert page.console_errors == [] and page.failed == [] and page.blocked == []

@@ -6,7 +6,9 @@
 // to the widget model; a refused one keeps the model (and so the last good explanation) and
 // says why on the alert line, leaving what the reader typed or ticked on screen.
 
-import { CONTROLS, explainText, namesOf, pyStrip, readHeader, RefusedEdit } from "./explain_text.js";
+import {
+  checkFileSize, CONTROLS, explainText, namesOf, pyStrip, readHeader, RefusedEdit,
+} from "./explain_text.js";
 import { element, messageLine, view } from "./dom.js";
 
 const NO_COUNTS = "";
@@ -175,6 +177,14 @@ function render({ model, el }) {
     if (mode === "tags") ticked = { true: namesOf(state.true).map(pyStrip), pred: namesOf(state.pred).map(pyStrip) };
   }
 
+  /** Says why on the alert line; the model, and so the last good explanation, stays. */
+  function refuse(error, { text = false, keepText = false } = {}) {
+    model.set("message", `Refused: ${error.message}`);
+    model.save_changes();
+    if (text) paste.setAttribute("aria-invalid", "true");
+    draw({ keepText });
+  }
+
   function edit(changes, { keepText = false } = {}) {
     const current = readState(model);
     const next = proposed(current, changes);
@@ -182,10 +192,7 @@ function render({ model, el }) {
       result = explained(next);
     } catch (error) {
       if (!(error instanceof RefusedEdit)) throw error;
-      model.set("message", `Refused: ${error.message}`);
-      model.save_changes();
-      if ("text" in changes) paste.setAttribute("aria-invalid", "true");
-      draw({ keepText });
+      refuse(error, { text: "text" in changes, keepText });
       return;
     }
     paste.removeAttribute("aria-invalid");
@@ -205,6 +212,13 @@ function render({ model, el }) {
     }, delay);
   });
   const readFile = async (blob) => {
+    try {
+      checkFileSize(blob.size);
+    } catch (error) {
+      if (!(error instanceof RefusedEdit)) throw error;
+      refuse(error, { text: true });
+      return;
+    }
     const bytes = new Uint8Array(await blob.arrayBuffer());
     let text;
     try {

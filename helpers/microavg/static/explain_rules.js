@@ -21,6 +21,7 @@ export default {
     "empty": "{source} is empty: expected a header row and rows of data",
     "not_utf8": "{source} is not UTF-8 text",
     "not_text": "{source} must be text, got {got}",
+    "too_big": "the file opened is {got} bytes: the page reads at most {high} characters (50 MB); explain a larger file on the command line: microavg explain FILE --true COL --pred COL",
     "too_long": "{source} is {got} characters long: the page reads at most {high} (50 MB); explain a larger file on the command line: microavg explain FILE --true COL --pred COL",
     "twice": "{source} names the column {name} twice: give each column its own name",
     "no_column": "{field}: {source} has no column named {name} (its columns are {known})",

@@ -115,6 +115,15 @@ function decoded(input) {
   throw say("not_text", { source: SOURCE, got: input === null ? "None" : typeof input });
 }
 
+/** Refuses a file too big to read before reading it: a UTF-8 byte decodes to at most one
+ * UTF-16 unit and no unit takes more than 3 bytes, so a file of more than 3 bytes a character
+ * of the limit is over it (one below is read, and measured as a pasted text is). */
+export function checkFileSize(bytes) {
+  if (bytes > 3 * LIMITS.max_chars) {
+    throw say("too_big", { got: bytes.toLocaleString("en"), high: LIMITS.max_chars.toLocaleString("en") });
+  }
+}
+
 function prepared(input) {
   let text = decoded(input);
   if (text.length > LIMITS.max_chars) {

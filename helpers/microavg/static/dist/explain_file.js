@@ -451,6 +451,7 @@ var explain_rules_default = {
     "empty": "{source} is empty: expected a header row and rows of data",
     "not_utf8": "{source} is not UTF-8 text",
     "not_text": "{source} must be text, got {got}",
+    "too_big": "the file opened is {got} bytes: the page reads at most {high} characters (50 MB); explain a larger file on the command line: microavg explain FILE --true COL --pred COL",
     "too_long": "{source} is {got} characters long: the page reads at most {high} (50 MB); explain a larger file on the command line: microavg explain FILE --true COL --pred COL",
     "twice": "{source} names the column {name} twice: give each column its own name",
     "no_column": "{field}: {source} has no column named {name} (its columns are {known})",
@@ -778,6 +779,11 @@ function decoded(input) {
     }
   }
   throw say("not_text", { source: SOURCE, got: input === null ? "None" : typeof input });
+}
+function checkFileSize(bytes) {
+  if (bytes > 3 * LIMITS2.max_chars) {
+    throw say("too_big", { got: bytes.toLocaleString("en"), high: LIMITS2.max_chars.toLocaleString("en") });
+  }
 }
 function prepared(input) {
   let text = decoded(input);
@@ -1561,6 +1567,12 @@ function render({ model, el }) {
     mode = namesTags(state) ? "tags" : "labels";
     if (mode === "tags") ticked = { true: namesOf(state.true).map(pyStrip), pred: namesOf(state.pred).map(pyStrip) };
   }
+  function refuse(error, { text = false, keepText = false } = {}) {
+    model.set("message", `Refused: ${error.message}`);
+    model.save_changes();
+    if (text) paste.setAttribute("aria-invalid", "true");
+    draw({ keepText });
+  }
   function edit(changes, { keepText = false } = {}) {
     const current = readState(model);
     const next = proposed(current, changes);
@@ -1568,10 +1580,7 @@ function render({ model, el }) {
       result = explained(next);
     } catch (error) {
       if (!(error instanceof RefusedEdit)) throw error;
-      model.set("message", `Refused: ${error.message}`);
-      model.save_changes();
-      if ("text" in changes) paste.setAttribute("aria-invalid", "true");
-      draw({ keepText });
+      refuse(error, { text: "text" in changes, keepText });
       return;
     }
     paste.removeAttribute("aria-invalid");
@@ -1588,6 +1597,13 @@ function render({ model, el }) {
     }, delay);
   });
   const readFile = async (blob) => {
+    try {
+      checkFileSize(blob.size);
+    } catch (error) {
+      if (!(error instanceof RefusedEdit)) throw error;
+      refuse(error, { text: true });
+      return;
+    }
     const bytes = new Uint8Array(await blob.arrayBuffer());
     let text;
     try {
