@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, settings
 
 # The markers a fixture brings with it, by fixture name.
 FIXTURE_MARKERS = {
-    "site": ("slow",),  # builds build/html: every lesson executed
+    "site": ("slow",),  # builds build/html from the executed lessons
     "chromium_browser": ("browser",),
     "lab": ("browser", "slow"),  # a JupyterLab server (test_lab.py)
 }
@@ -47,28 +47,32 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items[:] = sorted(items, key=_order(items))
 
 
-def _order(items: list[pytest.Item]) -> Callable[[pytest.Item], int]:
-    """Files in the order that keeps two ``pytest -n`` workers busy (``make test``).
+def _order(items: list[pytest.Item]) -> Callable[[pytest.Item], tuple[int, int]]:
+    """Files in the order that keeps two ``pytest -n`` workers busy (``make test``): the
+    longest first, the short ones last to fill the gaps (``--dist loadfile`` hands a worker
+    the next file when it is free).
 
-    The first file that uses the site comes first, so one worker builds the site (minutes:
-    every lesson executed) while the others run the lessons (nbval) and the files that need no
-    site; the other files that use the site come last. Each file keeps its own order.
+    The files that use the site open a page a test, so the one with the most tests is the
+    longest: it comes first and builds the site (seconds: the pages come from the executed
+    lessons) while the other worker runs the lessons (nbval); the other site files follow,
+    most tests first, then the rest. Each file keeps its own order.
     """
     files = [item.nodeid.split("::")[0] for item in items]
-    uses_site = {
-        f
-        for f, item in zip(files, items, strict=True)
-        if "site" in getattr(item, "fixturenames", ())
-    }
-    builder = next((f for f in files if f in uses_site), None)
+    tests: dict[str, int] = {}
+    for f, item in zip(files, items, strict=True):
+        if "site" in getattr(item, "fixturenames", ()):
+            tests[f] = tests.get(f, 0) + 1
+    builder = max(tests, key=tests.get, default=None)
 
-    def rank(item: pytest.Item) -> int:
+    def rank(item: pytest.Item) -> tuple[int, int]:
         file = item.nodeid.split("::")[0]
         if file == builder:
-            return 0
-        if file in uses_site:
-            return 3
-        return 1 if file.endswith(".ipynb") else 2
+            return (0, 0)
+        if file.endswith(".ipynb"):
+            return (1, 0)
+        if file in tests:
+            return (2, -tests[file])
+        return (3, 0)
 
     return rank
 
