@@ -8,7 +8,6 @@ import pytest
 from command_line import run
 from microavg import examples
 from microavg.explorers import explain_file
-from microavg.predictions import drop_ignored
 from sklearn.metrics import accuracy_score, precision_recall_fscore_support
 
 
@@ -88,9 +87,3 @@ def test_spam_binary_average_is_spam_alone():
 def test_never_predicted_example_leaves_c_unpredicted_but_present():
     y_true, y_pred = examples.never_predicted_example()
     assert "C" in y_true and "C" not in y_pred
-
-
-def test_token_sequences_after_dropping_ignored_tokens():
-    t, p = drop_ignored(*examples.token_sequences())
-    assert len(t) == 7
-    assert ma.scores(t, p, exact=True).precision == ma.accuracy(t, p, exact=True)

@@ -165,17 +165,6 @@ def test_a_label_that_never_occurs_agrees_with_sklearn():
         )
 
 
-def test_ignored_tokens_dropped_or_masked_agree_with_sklearn():
-    seq_true, seq_pred = examples.token_sequences()
-    kept_true, kept_pred = predictions.drop_ignored(seq_true, seq_pred, ignore_index=-100)
-    same(ma.scores(kept_true, kept_pred), sk(kept_true, kept_pred, average="micro"))
-    flat_true, flat_pred = np.ravel(seq_true), np.ravel(seq_pred)
-    same(
-        ma.scores(flat_true, flat_pred, labels=[0, 1, 2]),
-        sk(flat_true, flat_pred, labels=[0, 1, 2], average="micro"),
-    )
-
-
 @pytest.mark.parametrize("average", AVERAGES)
 def test_imbalanced_example_agrees_with_sklearn_for_every_average(average):
     cm = examples.imbalanced_matrix()

@@ -18,7 +18,11 @@ from microavg.predictions import (
     threshold_sets,
     top_k_sets,
 )
-from sklearn.metrics import precision_recall_curve, top_k_accuracy_score
+from sklearn.metrics import (
+    precision_recall_curve,
+    precision_recall_fscore_support,
+    top_k_accuracy_score,
+)
 from sklearn.preprocessing import MultiLabelBinarizer
 
 Y_SCORE = np.array(
@@ -157,6 +161,19 @@ def test_dropping_ignored_rows_keeps_the_identity_leaving_them_as_a_label_does_n
     # Left in and excluded with labels=: each ignored row is an FP with no FN.
     kept = ma.scores(y_true, y_pred, labels=[0, 1], exact=True)
     assert (kept.precision, kept.recall) == (Fraction(2, 5), Fraction(2, 3))
+
+
+def test_dropped_or_masked_ignored_tokens_agree_with_sklearn():
+    y_true = [[0, 1, -100, 0, 2], [1, 0, 2, -100, -100]]
+    y_pred = [[0, 1, 1, 0, 0], [1, 0, 2, 2, 0]]
+    t, p = drop_ignored(y_true, y_pred)
+    sk_dropped = precision_recall_fscore_support(t, p, average="micro")[:3]
+    assert tuple(ma.scores(t, p)) == pytest.approx(sk_dropped)
+    flat_true, flat_pred = np.ravel(y_true), np.ravel(y_pred)
+    sk_masked = precision_recall_fscore_support(
+        flat_true, flat_pred, labels=[0, 1, 2], average="micro"
+    )[:3]
+    assert tuple(ma.scores(flat_true, flat_pred, labels=[0, 1, 2])) == pytest.approx(sk_masked)
 
 
 def test_drop_ignored_with_string_labels():

@@ -25,7 +25,6 @@ __all__ = [
     "never_predicted_example",
     "photo_tags",
     "spam_example",
-    "token_sequences",
     "worked_example",
 ]
 
@@ -266,26 +265,3 @@ def never_predicted_example() -> tuple[list[str], list[str]]:
     [2, 2, 0]
     """
     return ["A", "A", "B", "C"], ["A", "A", "B", "B"]
-
-
-def token_sequences() -> tuple[list[list[int]], list[list[int]]]:
-    """Two tagged sentences of five tokens, padded and split as token classifiers do.
-
-    Returns ``(y_true, y_pred)``, one row per sentence. Tags are 0 (outside any
-    entity), 1 (person) and 2 (place); -100 marks a token that is not scored (a
-    sub-word piece or padding), the ignore index of PyTorch's ``CrossEntropyLoss``.
-    The model still predicts a tag for every token.
-
-    >>> y_true, y_pred = token_sequences()
-    >>> sum(tag == -100 for row in y_true for tag in row)
-    3
-    """
-    y_true = [
-        [0, 1, -100, 0, 2],
-        [1, 0, 2, -100, -100],
-    ]
-    y_pred = [
-        [0, 1, 1, 0, 0],
-        [1, 0, 2, 2, 0],
-    ]
-    return y_true, y_pred
