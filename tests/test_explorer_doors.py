@@ -8,7 +8,8 @@ the kernel's side is the explorer's Python. Named after what was pushed:
 * a refused count typed key by key leaves the count from before it, never a truncation;
 * a paste without names gets A, B, ..., never the last paste's names;
 * refusals name the control the reader sees; an empty labels box is "got 0";
-* a dragged slider redraws at most once per animation frame;
+* a dragged slider redraws at most once per animation frame, and a value typed between its
+  steps is where its thumb stands;
 * in JupyterLab's dark theme and the site's, 0 is the faintest cell, and the legend says so
   in words true in both schemes;
 * the preset buttons come back in their order from a saved notebook.
@@ -362,6 +363,28 @@ def test_a_key_press_on_a_slider_shows_at_once(page, tmp_path):
     frames(page)
     assert page.evaluate("() => window.model.get('skill')") == 0.9
 
+
+
+@pytest.mark.parametrize(("name", "typed"), [("n_samples", "99"), ("skill", "0.33")])
+def test_a_typed_value_between_steps_is_where_the_slider_stands(page, tmp_path, name, typed):
+    # Typing 99 test rows on a slider that steps by 10 put its thumb at 100 while the
+    # simulation used 99: the thumb stands at the value the explorer holds.
+    many = many_classifiers(20)
+    show(page, open_view(tmp_path, "many_classifiers", state_of(many)))
+    box = page.locator(f"input.ma-value-{name}")
+    box.fill(typed)
+    box.press("Enter")
+    frames(page)
+    assert page.evaluate(f"() => window.model.get({name!r})") == float(typed)
+    assert float(page.locator(f"input.ma-range-{name}").input_value()) == float(typed)
+    slider = page.locator(f"input.ma-range-{name}")
+    slider.focus()
+    slider.press("ArrowRight")  # a key from between steps goes on to the next step
+    frames(page)
+    step = rules.SIMULATION[name]["step"]
+    held = page.evaluate(f"() => window.model.get({name!r})")
+    assert held > float(typed) and abs(held / step - round(held / step)) < 1e-9, held
+    assert float(slider.input_value()) == held
 
 # -- 6. the grid's shading, light and dark ---------------------------------------------
 

@@ -203,6 +203,50 @@ def test_leaving_o_out_shows_the_residual_and_ticking_it_back_brings_the_identit
     assert "out-of O" not in numbers and "lifts" not in {item["key"] for item in state["shown"]}
 
 
+
+# Every font the page shows the label O in, bare (not quoted), as text of its own: each is
+# drawn with "O" and with "0" on a canvas, and the share of ink the two do not share is read.
+_O_AND_ZERO = """() => {
+  const bare = /(^|[^\\p{L}\\p{N}'"“‘])O($|[^\\p{L}\\p{N}'"”’])/u;
+  const fonts = new Map();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const holder = node.parentElement;
+    if (!bare.test(node.data) || holder.closest("script, style, [hidden]")) continue;
+    const style = getComputedStyle(holder);
+    const font = `${style.fontStyle} ${style.fontWeight} 48px ${style.fontFamily}`;
+    fonts.set(font, (fonts.get(font) ?? 0) + 1);
+  }
+  const ink = (font, text) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 64; canvas.height = 64;
+    const context = canvas.getContext("2d", { willReadFrequently: true });
+    context.font = font;
+    context.textBaseline = "top";
+    context.fillText(text, 4, 4);
+    return [...context.getImageData(0, 0, 64, 64).data].filter((_, i) => i % 4 === 3).map((a) => a > 96);
+  };
+  return [...fonts].map(([font, count]) => {
+    const o = ink(font, "O");
+    const zero = ink(font, "0");
+    const either = o.filter((on, i) => on || zero[i]).length;
+    const one = o.filter((on, i) => on !== zero[i]).length;
+    return { font, count, apart: one / either };
+  });
+}"""
+
+
+def test_the_label_o_never_reads_as_the_digit_0(page):
+    # "errors out of 0 (true 0 ...)": wherever the page shows the label O bare, O and 0 differ
+    # in at least a fifth of their ink, as glyphs of the font it is shown in. The sans fonts'
+    # round O and narrow 0 differ in 47-72%; a code font's, even DejaVu Sans Mono's dotted
+    # zero, in 14-16%: there the lesson quotes it, “O”, as explanations write 'O'.
+    fonts = page.page.evaluate(_O_AND_ZERO)
+    assert sum(f["count"] for f in fonts) >= 5, fonts  # the matrix explorer's O, at least
+    for font in fonts:
+        assert font["apart"] >= 0.2, font
+
+
 @by_hand
 def test_the_confidence_cut_moves_by_keyboard_and_refuses_what_it_cannot_take(page):
     root = explorers(page.page)["abstain"]

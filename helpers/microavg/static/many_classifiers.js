@@ -82,6 +82,13 @@ function scatter(title, yName, xs, ys) {
   );
 }
 
+// Whether a slider's value is one of its steps (low + a whole number of steps).
+function onStep(name, value) {
+  const { low, step } = SIMULATION[name];
+  const stops = (value - low) / step;
+  return Math.abs(stops - Math.round(stops)) < 1e-9;
+}
+
 function render({ model, el }) {
   const message = messageLine();
   const controls = {};
@@ -104,9 +111,19 @@ function render({ model, el }) {
     // A slider's value is a multiple of its step, rounded to the step's decimals
     // (0.7000000000000001 would otherwise be typed text too long to take).
     const decimals = (String(step).split(".")[1] ?? "").length;
-    // A key steps the slider and fires its input event within the keydown.
+    // A key steps the slider and fires its input event within the keydown. From a typed value
+    // between steps (99 test rows), where the thumb stands unstepped, a key goes on to the
+    // next step, as from a step.
     let keyed = false;
-    range.addEventListener("keydown", () => { keyed = true; });
+    range.addEventListener("keydown", (event) => {
+      keyed = true;
+      const direction = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[event.key];
+      const value = Number(model.get(name));
+      if (direction === undefined || onStep(name, value)) return;
+      event.preventDefault();
+      const stops = (value - low) / step;
+      set(name, (low + (direction > 0 ? Math.ceil(stops) : Math.floor(stops)) * step).toFixed(decimals));
+    });
     range.addEventListener("keyup", () => { keyed = false; });
     range.addEventListener("input", () => {
       moved(name, Number(range.value).toFixed(decimals), keyed);
@@ -193,7 +210,11 @@ function render({ model, el }) {
   function draw() {
     const p = params(model);
     for (const [name, { range, box }] of Object.entries(controls)) {
-      if (!waiting.has(name)) range.value = String(p[name]); // a dragged thumb stays put
+      if (!waiting.has(name)) { // a dragged thumb stays put
+        // A range input stands only on its steps: between them it would show 100 for 99.
+        range.step = onStep(name, p[name]) ? String(SIMULATION[name].step) : "any";
+        range.value = String(p[name]);
+      }
       if (document.activeElement !== box) box.value = String(p[name]);
     }
     message.show(model.get("message"));

@@ -608,6 +608,11 @@ function scatter(title, yName, xs, ys) {
     ]
   );
 }
+function onStep(name, value) {
+  const { low, step } = SIMULATION[name];
+  const stops = (value - low) / step;
+  return Math.abs(stops - Math.round(stops)) < 1e-9;
+}
 function render({ model, el }) {
   const message = messageLine();
   const controls = {};
@@ -629,8 +634,14 @@ function render({ model, el }) {
     });
     const decimals = (String(step).split(".")[1] ?? "").length;
     let keyed = false;
-    range.addEventListener("keydown", () => {
+    range.addEventListener("keydown", (event) => {
       keyed = true;
+      const direction = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[event.key];
+      const value = Number(model.get(name));
+      if (direction === void 0 || onStep(name, value)) return;
+      event.preventDefault();
+      const stops = (value - low) / step;
+      set(name, (low + (direction > 0 ? Math.ceil(stops) : Math.floor(stops)) * step).toFixed(decimals));
     });
     range.addEventListener("keyup", () => {
       keyed = false;
@@ -706,7 +717,10 @@ function render({ model, el }) {
   function draw2() {
     const p = params(model);
     for (const [name, { range, box }] of Object.entries(controls)) {
-      if (!waiting.has(name)) range.value = String(p[name]);
+      if (!waiting.has(name)) {
+        range.step = onStep(name, p[name]) ? String(SIMULATION[name].step) : "any";
+        range.value = String(p[name]);
+      }
       if (document.activeElement !== box) box.value = String(p[name]);
     }
     message.show(model.get("message"));
