@@ -25,7 +25,9 @@ from fractions import Fraction
 import numpy as np
 
 from microavg._validate import one_of, whole_number
-from microavg.metrics import label_counts, scores
+from microavg.counts import LabelCounts
+from microavg.metrics import label_counts
+from microavg.reduction import reduce_counts
 
 __all__ = [
     "CASES",
@@ -143,15 +145,15 @@ def precision_recall_gaps(
     (200, Fraction(0, 1), True)
     """
     return [
-        _gap(y_true, y_pred, labels)
+        _gap(label_counts(y_true, y_pred, labels=labels))
         for y_true, y_pred, labels in random_cases(
             case, n_cases, seed=seed, max_rows=max_rows, max_labels=max_labels
         )
     ]
 
 
-def _gap(y_true: np.ndarray, y_pred: np.ndarray, labels: list[int] | None) -> Fraction:
-    s = scores(y_true, y_pred, labels=labels, exact=True)
+def _gap(counts: LabelCounts) -> Fraction:
+    s = reduce_counts(counts, average="micro", zero_division=0.0, exact=True)
     return abs(s.precision - s.recall)
 
 
@@ -192,7 +194,11 @@ def why_equal(y_true: object, y_pred: object, labels: list | None = None) -> str
     Traceback (most recent call last):
     ValueError: y_true and y_pred give micro precision 1 and recall 1/2, which differ
     """
-    counts = label_counts(y_true, y_pred, labels=labels)
+    return _reason(label_counts(y_true, y_pred, labels=labels), y_true, y_pred, labels)
+
+
+def _reason(counts: LabelCounts, y_true: object, y_pred: object, labels: list | None) -> str:
+    """:func:`why_equal` for the counts of ``y_true`` and ``y_pred`` over ``labels``."""
     tp, fp, fn = (int(x.sum()) for x in (counts.tp, counts.fp, counts.fn))
     if tp and fp != fn:
         precision, recall = Fraction(tp, tp + fp), Fraction(tp, tp + fn)
@@ -274,7 +280,8 @@ def sweep(
     for y_true, y_pred, labels in random_cases(
         case, n_cases, seed=seed, max_rows=max_rows, max_labels=max_labels
     ):
-        gaps.append(_gap(y_true, y_pred, labels))
+        counts = label_counts(y_true, y_pred, labels=labels)  # counted once, for both
+        gaps.append(_gap(counts))
         if gaps[-1] == 0:
-            reasons[why_equal(y_true, y_pred, labels)] += 1
+            reasons[_reason(counts, y_true, y_pred, labels)] += 1
     return Sweep(case, tuple(gaps), reasons)
