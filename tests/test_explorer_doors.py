@@ -12,7 +12,8 @@ the kernel's side is the explorer's Python. Named after what was pushed:
   steps is where its thumb stands;
 * in JupyterLab's dark theme and the site's, 0 is the faintest cell, and the legend says so
   in words true in both schemes;
-* the preset buttons come back in their order from a saved notebook.
+* the preset buttons come back in their order from a saved notebook;
+* Escape takes back what was typed, in a matrix cell and in every box applied on Enter.
 
 (The megabyte pastes are in ``test_explorer_parity.py``, in both languages.)
 """
@@ -26,7 +27,7 @@ from pathlib import Path
 import pytest
 from browser import SCREENSHOTS, watched_page
 from explorer_pages import contrast
-from microavg.explorers import rules
+from microavg.explorers import rules, scored_items
 from microavg.explorers.base import front_end, style
 from microavg.explorers.editor import prediction_editor
 from microavg.explorers.many import many_classifiers
@@ -364,7 +365,6 @@ def test_a_key_press_on_a_slider_shows_at_once(page, tmp_path):
     assert page.evaluate("() => window.model.get('skill')") == 0.9
 
 
-
 @pytest.mark.parametrize(("name", "typed"), [("n_samples", "99"), ("skill", "0.33")])
 def test_a_typed_value_between_steps_is_where_the_slider_stands(page, tmp_path, name, typed):
     # Typing 99 test rows on a slider that steps by 10 put its thumb at 100 while the
@@ -385,6 +385,7 @@ def test_a_typed_value_between_steps_is_where_the_slider_stands(page, tmp_path, 
     held = page.evaluate(f"() => window.model.get({name!r})")
     assert held > float(typed) and abs(held / step - round(held / step)) < 1e-9, held
     assert float(slider.input_value()) == held
+
 
 # -- 6. the grid's shading, light and dark ---------------------------------------------
 
@@ -458,3 +459,72 @@ def test_the_preset_buttons_come_back_in_their_order_after_a_reload(page, tmp_pa
         assert texts == [preset["text"] for preset in rules.PRESETS.values()]
         assert texts == list(rules.RULES["presets"].values())
         page.reload()
+
+
+# -- 8. Escape takes back an edit --------------------------------------------------------
+
+
+def test_escape_in_a_cell_takes_back_what_was_typed_since_it_was_entered(page, tmp_path):
+    show(page, open_view(tmp_path, "matrix_explorer", matrix_state()))
+    cell = page.locator("input.ma-cell[data-row='1'][data-col='2']")
+    count = "() => window.model.get('counts')[1][2]"
+    for typed in ["12", "99999999999", "1.5"]:  # applied as typed, or refused
+        cell.click()
+        cell.press("ControlOrMeta+a")
+        cell.press_sequentially(typed)
+        cell.press("Escape")
+        assert cell.input_value() == "0" and page.evaluate(count) == 0, typed
+        assert cell.get_attribute("aria-invalid") is None
+        assert page.locator(".ma-message").text_content() == ""
+        assert page.evaluate("() => document.activeElement.dataset.col") == "2"  # still there
+    cell.press_sequentially("5")
+    page.keyboard.press("Tab")  # 5 is held
+    cell.click()
+    cell.press("ArrowUp")
+    cell.press("ControlOrMeta+a")
+    cell.press_sequentially("70")
+    cell.press("Escape")  # back to the count when the cell was entered, before the step too
+    assert cell.input_value() == "5" and page.evaluate(count) == 5
+
+
+BOXES = {
+    # explorer: (its state, the box, text to type, what the explorer holds, as a JS expression)
+    "many_classifiers": (
+        lambda: state_of(many_classifiers(20)),
+        "input.ma-value-n_samples",
+        "770",
+        "window.model.get('n_samples')",
+    ),
+    "matrix_explorer": (matrix_state, "input.ma-k", "5", "window.model.get('labels').length"),
+    "prediction_editor": (
+        lambda: state_of(prediction_editor()),
+        "input.ma-labels-input",
+        "x, y",
+        "window.model.get('labels').join(', ')",
+    ),
+    "scored_items": (
+        lambda: state_of(scored_items("threshold")),
+        "input.ma-value-cut",
+        "0.9",
+        "window.model.get('cut')",
+    ),
+}
+
+
+@pytest.mark.parametrize("view", list(BOXES))
+def test_escape_in_a_box_puts_back_what_the_explorer_holds_and_nothing_is_applied(
+    page, tmp_path, view
+):
+    state, selector, typed, held = BOXES[view]
+    show(page, open_view(tmp_path, view, state()))
+    before = page.evaluate(f"() => {held}")
+    box = page.locator(selector)
+    box.click()
+    box.press("ControlOrMeta+a")
+    box.press_sequentially(typed)
+    box.press("Escape")
+    assert box.input_value() == str(before)
+    page.keyboard.press("Tab")  # leaving the box applies nothing
+    frames(page)
+    assert page.evaluate(f"() => {held}") == before
+    assert box.input_value() == str(before)

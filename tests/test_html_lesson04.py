@@ -203,7 +203,6 @@ def test_leaving_o_out_shows_the_residual_and_ticking_it_back_brings_the_identit
     assert "out-of O" not in numbers and "lifts" not in {item["key"] for item in state["shown"]}
 
 
-
 # Every font the page shows the label O in, bare (not quoted), as text of its own: each is
 # drawn with "O" and with "0" on a canvas, and the share of ink the two do not share is read.
 _O_AND_ZERO = """() => {

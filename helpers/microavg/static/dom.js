@@ -164,6 +164,18 @@ export function sameRatio([a, b], valueA, [c, d], valueB) {
   return BigInt(a) * BigInt(d) === BigInt(c) * BigInt(b);
 }
 
+/** Escape in a box whose text applies on Enter or on leaving it puts back the text of what
+ * the explorer holds, `held()`, so nothing typed is applied, and selects it to type over. */
+export function escapeReverts(input, held) {
+  input.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    input.value = held();
+    input.removeAttribute("aria-invalid");
+    input.select();
+  });
+}
+
 // How a view writes to its model: an accepted edit clears the refusal line; a refused one
 // shows why and redraws, so every control shows the state the explorer still holds.
 export function modelWriter(model, redraw) {

@@ -6,6 +6,7 @@ import { SIMULATION, parseNumber } from "./rules.js";
 import { f1AgainstAccuracy, simulateClassifiers } from "./prng.js";
 import {
   element,
+  escapeReverts,
   messageLine,
   modelWriter,
   percent,
@@ -133,6 +134,7 @@ function render({ model, el }) {
     box.addEventListener("keydown", (event) => {
       if (event.key === "Enter") set(name, box.value);
     });
+    escapeReverts(box, () => String(model.get(name)));
     controls[name] = { range, box };
     return element("div", { className: "ma-slider" }, [
       element("span", { className: "ma-slider-name", text: control }),

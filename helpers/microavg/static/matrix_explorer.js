@@ -11,6 +11,7 @@ import {
 } from "./rules.js";
 import {
   element,
+  escapeReverts,
   exact,
   messageLine,
   modelWriter,
@@ -162,10 +163,12 @@ function render({ model, el }) {
   // the way to "999999999"; when more keys make the text refused, the counts typed on the
   // way were no edit of their own: the cell goes back to the count it held before them
   // (`start`), never to a truncation of the refused text ("999999", "1" of "1.5").
-  let typing = null; // {cell, text, start}
+  let typing = null; // {cell, text, start, entered}: the entry, and the count when the cell was
 
   function startTyping(i, j) {
-    typing = { cell: cells[i][j], text: cells[i][j].value, start: model.get("counts")[i][j] };
+    const count = model.get("counts")[i][j];
+    const entered = typing?.cell === cells[i][j] ? typing.entered : count;
+    typing = { cell: cells[i][j], text: cells[i][j].value, start: count, entered };
   }
 
   function withCount(i, j, value) {
@@ -204,6 +207,18 @@ function render({ model, el }) {
   function onCellKey(i, j, event) {
     if (event.key === "Enter") {
       cells[i][j].blur();
+    } else if (event.key === "Escape") {
+      // Escape takes back what was typed since the cell was entered, refused or not: the
+      // cell and the explorer hold the count from before, and the refusal line clears.
+      event.preventDefault();
+      const before = typing?.cell === cells[i][j] ? typing.entered : model.get("counts")[i][j];
+      try {
+        commit(model.get("counts")[i][j] === before ? {} : { counts: withCount(i, j, before) });
+      } catch {
+        // the other counts changed meanwhile: the explorer keeps what it holds
+      }
+      onCellDone(i, j);
+      cells[i][j].select();
     } else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
       event.preventDefault();
       const step = event.key === "ArrowUp" ? 1 : -1;
@@ -268,6 +283,7 @@ function render({ model, el }) {
 
   kInput.addEventListener("change", onK);
   kInput.addEventListener("keydown", onKKey);
+  escapeReverts(kInput, () => String(model.get("labels").length));
   zeroDivision.addEventListener("change", () => commit({ zero_division: zeroDivision.value }));
   pasteButton.addEventListener("click", onPaste);
 

@@ -4,7 +4,9 @@
 
 import { summarize } from "./metrics.js";
 import { checkRows, parseLabels } from "./rules.js";
-import { element, exact, messageLine, modelWriter, quantity, table, view } from "./dom.js";
+import {
+  element, escapeReverts, exact, messageLine, modelWriter, quantity, table, view,
+} from "./dom.js";
 
 /** What a row counts as: "TP of A", or "FP of B, FN of A" (row_roles in Python). */
 export function rowRoles(truth, predicted) {
@@ -88,6 +90,7 @@ function render({ model, el }) {
   labelsInput.addEventListener("keydown", (event) => {
     if (event.key === "Enter") onLabels();
   });
+  escapeReverts(labelsInput, () => model.get("labels").join(", "));
   addButton.addEventListener("click", () => {
     const first = model.get("labels")[0];
     tryRows([...model.get("y_true"), first], [...model.get("y_pred"), first]);

@@ -6,7 +6,7 @@
 import { predictedSets, scoreSets } from "./label_sets.js";
 import { parseNumber } from "./rules.js";
 import { CONTROLS, UNKNOWN, checkCut, checkFlag, checkTopK } from "./set_rules.js";
-import { element, exact, messageLine, modelWriter, quantity, view } from "./dom.js";
+import { element, escapeReverts, exact, messageLine, modelWriter, quantity, view } from "./dom.js";
 import { setReadout } from "./set_readout.js";
 
 const ACCURACY = {
@@ -92,6 +92,7 @@ function render({ model, el }) {
   box.addEventListener("keydown", (event) => {
     if (event.key === "Enter") set(box.value);
   });
+  escapeReverts(box, () => String(model.get(key)));
   unknownBox.addEventListener("change", () => {
     try {
       commit({ unknown_counted: checkFlag(unknownBox.checked, CONTROLS.unknown) });

@@ -519,6 +519,15 @@ function points(x) {
   const y = 100 * x;
   return `${isNegative(y) ? MINUS : "+"}${fixed(y, 1)}`;
 }
+function escapeReverts(input, held) {
+  input.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    input.value = held();
+    input.removeAttribute("aria-invalid");
+    input.select();
+  });
+}
 function modelWriter(model, redraw) {
   return {
     commit(changes) {
@@ -654,6 +663,7 @@ function render({ model, el }) {
     box.addEventListener("keydown", (event) => {
       if (event.key === "Enter") set(name, box.value);
     });
+    escapeReverts(box, () => String(model.get(name)));
     controls[name] = { range, box };
     return element("div", { className: "ma-slider" }, [
       element("span", { className: "ma-slider-name", text: control }),

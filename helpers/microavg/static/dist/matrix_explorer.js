@@ -575,6 +575,15 @@ function sameRatio([a, b], valueA, [c, d], valueB) {
   if (b === 0 || d === 0) return valueA === valueB;
   return BigInt(a) * BigInt(d) === BigInt(c) * BigInt(b);
 }
+function escapeReverts(input, held) {
+  input.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    input.value = held();
+    input.removeAttribute("aria-invalid");
+    input.select();
+  });
+}
 function modelWriter(model, redraw) {
   return {
     commit(changes) {
@@ -722,7 +731,9 @@ function render({ model, el }) {
   }
   let typing = null;
   function startTyping(i, j) {
-    typing = { cell: cells[i][j], text: cells[i][j].value, start: model.get("counts")[i][j] };
+    const count = model.get("counts")[i][j];
+    const entered = typing?.cell === cells[i][j] ? typing.entered : count;
+    typing = { cell: cells[i][j], text: cells[i][j].value, start: count, entered };
   }
   function withCount(i, j, value) {
     const counts = model.get("counts").map((row) => [...row]);
@@ -753,6 +764,15 @@ function render({ model, el }) {
   function onCellKey(i, j, event) {
     if (event.key === "Enter") {
       cells[i][j].blur();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      const before = typing?.cell === cells[i][j] ? typing.entered : model.get("counts")[i][j];
+      try {
+        commit(model.get("counts")[i][j] === before ? {} : { counts: withCount(i, j, before) });
+      } catch {
+      }
+      onCellDone(i, j);
+      cells[i][j].select();
     } else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
       event.preventDefault();
       const step = event.key === "ArrowUp" ? 1 : -1;
@@ -808,6 +828,7 @@ function render({ model, el }) {
   }
   kInput.addEventListener("change", onK);
   kInput.addEventListener("keydown", onKKey);
+  escapeReverts(kInput, () => String(model.get("labels").length));
   zeroDivision.addEventListener("change", () => commit({ zero_division: zeroDivision.value }));
   pasteButton.addEventListener("click", onPaste);
   function buildGrid(labels) {

@@ -429,6 +429,15 @@ function exact([numerator, denominator], value) {
   const shown2 = f.denominator === 1 ? `${f.numerator}` : `${f.numerator}/${f.denominator}`;
   return `${shown2} (${percent(value)})`;
 }
+function escapeReverts(input, held) {
+  input.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    input.value = held();
+    input.removeAttribute("aria-invalid");
+    input.select();
+  });
+}
 function modelWriter(model, redraw) {
   return {
     commit(changes) {
@@ -530,6 +539,7 @@ function render({ model, el }) {
   labelsInput.addEventListener("keydown", (event) => {
     if (event.key === "Enter") onLabels();
   });
+  escapeReverts(labelsInput, () => model.get("labels").join(", "));
   addButton.addEventListener("click", () => {
     const first = model.get("labels")[0];
     tryRows([...model.get("y_true"), first], [...model.get("y_pred"), first]);

@@ -457,6 +457,15 @@ function sameRatio([a, b], valueA, [c, d], valueB) {
   if (b === 0 || d === 0) return valueA === valueB;
   return BigInt(a) * BigInt(d) === BigInt(c) * BigInt(b);
 }
+function escapeReverts(input, held) {
+  input.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    input.value = held();
+    input.removeAttribute("aria-invalid");
+    input.select();
+  });
+}
 function modelWriter(model, redraw) {
   return {
     commit(changes) {
@@ -623,6 +632,7 @@ function render({ model, el }) {
   box.addEventListener("keydown", (event) => {
     if (event.key === "Enter") set(box.value);
   });
+  escapeReverts(box, () => String(model.get(key)));
   unknownBox.addEventListener("change", () => {
     try {
       commit({ unknown_counted: checkFlag(unknownBox.checked, CONTROLS2.unknown) });
