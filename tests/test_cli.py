@@ -105,6 +105,18 @@ def test_an_unknown_column_is_named(worked):
     )
 
 
+@pytest.mark.parametrize(
+    ("true", "pred"), [("truth", "truth"), ("truth", " truth "), ("truth,guess", "truth,x")]
+)
+def test_a_column_named_as_true_and_as_predicted_is_refused(worked, true, pred):
+    # Scored against itself, a column is always right: a slip that read as "They agree".
+    path, _, _ = worked
+    refused(
+        run("explain", str(path), "--true", true, "--pred", pred),
+        "--pred and --true both name the column 'truth'",
+    )
+
+
 def test_an_empty_file_is_refused(tmp_path):
     path = tmp_path / "empty.csv"
     path.write_text("")

@@ -138,6 +138,9 @@ CASES = {
     ),
     "labels_not_whole": ("y,p\n1,2\n", ".csv", {"true": "y", "pred": "p", "labels": "1,x"}),
     "labels_twice": ("y,p\nA,B\n", ".csv", {"true": "y", "pred": "p", "labels": "A,A"}),
+    "true_is_pred": ("y,p\nA,B\nB,B\n", ".csv", {"true": "y", "pred": "y"}),
+    "true_is_pred_spaced": ("y,p\nA,B\n", ".csv", {"true": "y", "pred": " y "}),
+    "true_is_pred_absent": ("y,p\nA,B\n", ".csv", {"true": "z", "pred": "z"}),
     # Over a megabyte, so the page reads it in several chunks: quoted labels holding commas
     # and line breaks, CRLF line ends.
     "chunks_quoted_crlf": (QUOTED_CRLF, ".csv", {}),
@@ -226,6 +229,7 @@ TAG_CASES = {
     "tags_header_only": ("t_a,t_b,p_a,p_b\n", ".csv", TWO_TAGS),
     "tags_empty": ("", ".csv", TWO_TAGS),
     "tags_true_twice": (tags_csv(TAG_ROWS), ".csv", {"true": "t_a,t_a", "pred": "p_a,p_b"}),
+    "tags_true_is_pred": (tags_csv(TAG_ROWS), ".csv", {"true": "t_a,t_b", "pred": "p_a,t_b"}),
     "tags_pred_twice_spaced": (tags_csv(TAG_ROWS), ".csv", {"true": "t_a,t_b", "pred": "p_a, p_a"}),
     "tags_duplicate_columns": ("t_a,t_a,p_a,p_b\n1,0,1,0\n", ".csv", TWO_TAGS),
 }
@@ -348,6 +352,14 @@ def check_case(js, tmp_path, name, data, suffix, options) -> str:
 def test_page_and_kernel_say_what_the_command_line_says(js, tmp_path, name):
     data, suffix, options = CASES[name]
     check_case(js, tmp_path, name, data, suffix, options)
+
+
+def test_a_column_named_as_true_and_as_predicted_is_refused_in_the_page_and_the_kernel(js):
+    for options in ({"true": "y", "pred": "y"}, {"true": "t_a,t_b", "pred": "p_a,t_b"}):
+        data = "y,p\nA,B\n" if options["true"] == "y" else tags_csv(TAG_ROWS)
+        for said in (js_answer(js, data, options), python_answer(data, options)):
+            assert said.get("error") == "RefusedEdit", said
+            assert " both name the column " in said["message"], said
 
 
 def test_the_page_limits_its_distinct_labels(js):

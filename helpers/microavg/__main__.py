@@ -141,6 +141,12 @@ def _explain(args: argparse.Namespace) -> str:
             raise _Refusal(
                 f"{option}: the column {shown(twice)} is named twice; give each tag its own column"
             )
+    same = next((name for name in pred if name and name in true), None)
+    if same is not None:
+        raise _Refusal(
+            f"--pred and --true both name the column {shown(same)}: a column scored against "
+            "itself is always right; choose the column of predictions"
+        )
     for option, value in (("--weight", args.weight), ("--counts", args.counts)):
         if value is not None and "," in value:
             raise _Refusal(f"{option} names one column, got {shown(value)}")

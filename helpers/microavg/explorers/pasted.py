@@ -277,6 +277,17 @@ def _read(text: object, true: object, pred: object, counts: str | None) -> _Read
         twice = next((name for n, name in enumerate(stripped) if name in stripped[:n]), None)
         if twice is not None:
             raise _say("tag_twice", field=controls[field], name=shown(twice))
+    # A column named as true and as predicted labels (blank names are asked for below).
+    named = [
+        [n.strip() for n in names if isinstance(n, str) and n.strip()]
+        for names in (true_names, pred_names)
+    ]
+    same = next((name for name in named[1] if name in named[0]), None)
+    if same is not None:
+        sides = ("pred_tags", "true_tags") if tags else ("pred", "true")
+        raise _say(
+            "same_column", pred=controls[sides[0]], true=controls[sides[1]], name=shown(same)
+        )
     if tags and counts:
         raise _say("tags_counted", field=controls["counts"])
     text, delimiter = _prepared(text)

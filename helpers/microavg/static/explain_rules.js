@@ -28,6 +28,7 @@ export default {
     "pick": "{field}: pick one of the columns ({known})",
     "tag_counts": "{true} are {got_true} but {pred} are {got_pred}: give one predicted column per true column",
     "tag_twice": "{field}: the column {name} is named twice; give each tag its own column",
+    "same_column": "{pred} and {true} both name the column {name}: a column scored against itself is always right; choose the column of predictions",
     "tags_counted": "{field}: a counted file cannot hold multi-label rows; give the rows",
     "no_rows": "{source} has a header row but no rows of data",
     "blank": "{at}: column {name} is blank; every row needs a label",

@@ -421,6 +421,13 @@ function counted(input, options) {
     const twice = stripped.find((name, n) => stripped.indexOf(name) < n);
     if (twice !== undefined) throw say("tag_twice", { field, name: shown(twice) });
   }
+  // A column named as true and as predicted labels (blank names are asked for below).
+  const named = (names) => names.filter((n) => typeof n === "string" && pyStrip(n) !== "").map(pyStrip);
+  const same = named(predNames).find((name) => named(trueNames).includes(name));
+  if (same !== undefined) {
+    const [trueField, predField] = tags ? [CONTROLS.true_tags, CONTROLS.pred_tags] : [CONTROLS.true, CONTROLS.pred];
+    throw say("same_column", { pred: predField, true: trueField, name: shown(same) });
+  }
   if (tags && counts) throw say("tags_counted", { field: CONTROLS.counts });
   const { text, delimiter } = prepared(input);
   const columns = headerOf(text, delimiter);

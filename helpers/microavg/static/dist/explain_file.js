@@ -458,6 +458,7 @@ var explain_rules_default = {
     "pick": "{field}: pick one of the columns ({known})",
     "tag_counts": "{true} are {got_true} but {pred} are {got_pred}: give one predicted column per true column",
     "tag_twice": "{field}: the column {name} is named twice; give each tag its own column",
+    "same_column": "{pred} and {true} both name the column {name}: a column scored against itself is always right; choose the column of predictions",
     "tags_counted": "{field}: a counted file cannot hold multi-label rows; give the rows",
     "no_rows": "{source} has a header row but no rows of data",
     "blank": "{at}: column {name} is blank; every row needs a label",
@@ -1045,6 +1046,12 @@ function counted(input, options) {
     const stripped = names2.map((name) => typeof name === "string" ? pyStrip(name) : name);
     const twice = stripped.find((name, n) => stripped.indexOf(name) < n);
     if (twice !== void 0) throw say("tag_twice", { field, name: shown(twice) });
+  }
+  const named2 = (names2) => names2.filter((n) => typeof n === "string" && pyStrip(n) !== "").map(pyStrip);
+  const same2 = named2(predNames).find((name) => named2(trueNames).includes(name));
+  if (same2 !== void 0) {
+    const [trueField2, predField2] = tags ? [CONTROLS2.true_tags, CONTROLS2.pred_tags] : [CONTROLS2.true, CONTROLS2.pred];
+    throw say("same_column", { pred: predField2, true: trueField2, name: shown(same2) });
   }
   if (tags && counts) throw say("tags_counted", { field: CONTROLS2.counts });
   const { text, delimiter } = prepared(input);
