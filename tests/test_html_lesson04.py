@@ -206,7 +206,7 @@ def test_leaving_o_out_shows_the_residual_and_ticking_it_back_brings_the_identit
 # Every font the page shows the label O in, bare (not quoted), as text of its own: each is
 # drawn with "O" and with "0" on a canvas, and the share of ink the two do not share is read.
 _O_AND_ZERO = """() => {
-  const bare = /(^|[^\\p{L}\\p{N}'"“‘])O($|[^\\p{L}\\p{N}'"”’])/u;
+  const bare = /(^|[^\\p{L}\\p{N}'"\\u201c\\u2018])O($|[^\\p{L}\\p{N}'"\\u201d\\u2019])/u;
   const fonts = new Map();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -223,7 +223,8 @@ _O_AND_ZERO = """() => {
     context.font = font;
     context.textBaseline = "top";
     context.fillText(text, 4, 4);
-    return [...context.getImageData(0, 0, 64, 64).data].filter((_, i) => i % 4 === 3).map((a) => a > 96);
+    const alpha = [...context.getImageData(0, 0, 64, 64).data].filter((_, i) => i % 4 === 3);
+    return alpha.map((a) => a > 96);
   };
   return [...fonts].map(([font, count]) => {
     const o = ink(font, "O");
