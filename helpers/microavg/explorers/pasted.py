@@ -277,28 +277,24 @@ def _read(text: object, true: object, pred: object, counts: str | None) -> _Read
         twice = next((name for n, name in enumerate(stripped) if name in stripped[:n]), None)
         if twice is not None:
             raise _say("tag_twice", field=controls[field], name=shown(twice))
+    fields = (
+        (controls["true_tags"], controls["pred_tags"])
+        if tags
+        else (controls["true"], controls["pred"])
+    )
     # A column named as true and as predicted labels (blank names are asked for below).
-    named = [
-        [n.strip() for n in names if isinstance(n, str) and n.strip()]
-        for names in (true_names, pred_names)
-    ]
-    same = next((name for name in named[1] if name in named[0]), None)
+    true_named = {n.strip() for n in true_names if isinstance(n, str) and n.strip()}
+    same = next(
+        (n.strip() for n in pred_names if isinstance(n, str) and n.strip() in true_named), None
+    )
     if same is not None:
-        sides = ("pred_tags", "true_tags") if tags else ("pred", "true")
-        raise _say(
-            "same_column", pred=controls[sides[0]], true=controls[sides[1]], name=shown(same)
-        )
+        raise _say("same_column", pred=fields[1], true=fields[0], name=shown(same))
     if tags and counts:
         raise _say("tags_counted", field=controls["counts"])
     text, delimiter = _prepared(text)
     rows = _rows(text, delimiter)
     columns = _header(rows)
     known = ", ".join(shown(c) for c in columns)
-    fields = (
-        (controls["true_tags"], controls["pred_tags"])
-        if tags
-        else (controls["true"], controls["pred"])
-    )
     for field, names in zip(fields, (true_names, pred_names), strict=True):
         if not names:
             raise _say("pick", field=field, known=known)

@@ -421,18 +421,16 @@ function counted(input, options) {
     const twice = stripped.find((name, n) => stripped.indexOf(name) < n);
     if (twice !== undefined) throw say("tag_twice", { field, name: shown(twice) });
   }
+  const [trueField, predField] = tags ? [CONTROLS.true_tags, CONTROLS.pred_tags] : [CONTROLS.true, CONTROLS.pred];
   // A column named as true and as predicted labels (blank names are asked for below).
   const named = (names) => names.filter((n) => typeof n === "string" && pyStrip(n) !== "").map(pyStrip);
-  const same = named(predNames).find((name) => named(trueNames).includes(name));
-  if (same !== undefined) {
-    const [trueField, predField] = tags ? [CONTROLS.true_tags, CONTROLS.pred_tags] : [CONTROLS.true, CONTROLS.pred];
-    throw say("same_column", { pred: predField, true: trueField, name: shown(same) });
-  }
+  const trueNamed = new Set(named(trueNames));
+  const same = named(predNames).find((name) => trueNamed.has(name));
+  if (same !== undefined) throw say("same_column", { pred: predField, true: trueField, name: shown(same) });
   if (tags && counts) throw say("tags_counted", { field: CONTROLS.counts });
   const { text, delimiter } = prepared(input);
   const columns = headerOf(text, delimiter);
   const known = columns.map(shown).join(", ");
-  const [trueField, predField] = tags ? [CONTROLS.true_tags, CONTROLS.pred_tags] : [CONTROLS.true, CONTROLS.pred];
   for (const [field, names] of [[trueField, trueNames], [predField, predNames]]) {
     if (names.length === 0) throw say("pick", { field, known });
   }

@@ -1047,17 +1047,15 @@ function counted(input, options) {
     const twice = stripped.find((name, n) => stripped.indexOf(name) < n);
     if (twice !== void 0) throw say("tag_twice", { field, name: shown(twice) });
   }
+  const [trueField, predField] = tags ? [CONTROLS2.true_tags, CONTROLS2.pred_tags] : [CONTROLS2.true, CONTROLS2.pred];
   const named2 = (names2) => names2.filter((n) => typeof n === "string" && pyStrip(n) !== "").map(pyStrip);
-  const same2 = named2(predNames).find((name) => named2(trueNames).includes(name));
-  if (same2 !== void 0) {
-    const [trueField2, predField2] = tags ? [CONTROLS2.true_tags, CONTROLS2.pred_tags] : [CONTROLS2.true, CONTROLS2.pred];
-    throw say("same_column", { pred: predField2, true: trueField2, name: shown(same2) });
-  }
+  const trueNamed = new Set(named2(trueNames));
+  const same2 = named2(predNames).find((name) => trueNamed.has(name));
+  if (same2 !== void 0) throw say("same_column", { pred: predField, true: trueField, name: shown(same2) });
   if (tags && counts) throw say("tags_counted", { field: CONTROLS2.counts });
   const { text, delimiter } = prepared(input);
   const columns = headerOf(text, delimiter);
   const known = columns.map(shown).join(", ");
-  const [trueField, predField] = tags ? [CONTROLS2.true_tags, CONTROLS2.pred_tags] : [CONTROLS2.true, CONTROLS2.pred];
   for (const [field, names2] of [[trueField, trueNames], [predField, predNames]]) {
     if (names2.length === 0) throw say("pick", { field, known });
   }
