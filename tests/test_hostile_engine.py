@@ -122,6 +122,22 @@ def test_a_five_thousand_digit_value_is_refused_by_name(call, name):
     assert "4300" not in str(info.value) and len(str(info.value)) < 300
 
 
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: ma.scores([1, 1], [1, 1], labels=[10**400]),
+        lambda: ma.scores([1], [1], zero_division=10**400),
+        lambda: ma.explain([1, 2], [1, 2], labels=[10**400]),
+        lambda: ma.simulation.simulate_classifiers(n_classifiers=10**400),
+    ],
+    ids=["labels", "zero_division", "explain labels", "n_classifiers"],
+)
+def test_a_400_digit_value_is_described_not_written_out(call):
+    with pytest.raises(ValueError, match=r"a 40\d-digit integer") as info:
+        call()
+    assert "0" * 21 not in str(info.value)
+
+
 def test_zero_division_of_ten_to_the_400_is_refused():
     with pytest.raises(ValueError, match=r"^zero_division must be 0.0, 1.0 or nan"):
         ma.scores([1], [1], zero_division=10**400)

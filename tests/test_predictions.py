@@ -230,6 +230,10 @@ def test_bad_scores_are_refused_at_the_door(y_score, message):
         (lambda: abstain_below(Y_SCORE, 0.5, ["A", "B", "C"], unknown=0), "unknown is 0 but"),
         (lambda: abstain_below(Y_SCORE, 0.5, unknown="unknown"), "the labels are numbers"),
         (lambda: abstain_below(Y_SCORE, 0.5, unknown=2), "unknown is 2, which is one of"),
+        (
+            lambda: abstain_below(Y_SCORE, 0.5, ["A", "B", "C"], unknown="A\x00"),
+            r"unknown holds 'A\\x00': a label ending in NUL",
+        ),
         (lambda: one_hot(["A", "Z"], ["A", "B"]), "y holds 'Z' at index 1, which is not among"),
         (lambda: one_hot([[1, 0]], [0, 1]), r"y has shape \(1, 2\): expected 1-D labels"),
         (lambda: one_hot(["A"], [0, 1]), "labels holds numbers but y_true and y_pred hold"),

@@ -29,7 +29,7 @@ def test_whole_number_refuses_out_of_range_with_the_range_in_words():
 
 def test_whole_number_handles_integers_too_large_for_numpy():
     assert whole_number("n", 10**30) == 10**30
-    with pytest.raises(ValueError, match=r"of at most 10, got 1000000000000000000000000000000$"):
+    with pytest.raises(ValueError, match=r"of at most 10, got a 31-digit integer$"):
         whole_number("n", 10**30, high=10)
 
 

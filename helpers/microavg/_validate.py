@@ -27,24 +27,24 @@ from collections.abc import Sequence
 
 __all__ = ["one_of", "real", "shown", "whole_number"]
 
-# Python refuses to write an int of more digits than this (sys.get_int_max_str_digits()).
-_MAX_SHOWN_DIGITS = 1000
+# Every 64-bit integer (up to 2**64 - 1) has at most 20 digits: one of more is described.
+_SHOWN_BELOW = 10**20
 
 
 def shown(value: object) -> str:
     """``repr(value)`` for a message, except that a huge integer is described, not written.
 
-    Writing an int of more than 4,300 digits raises Python's own ``ValueError`` (and a
-    message of thousands of digits helps nobody), so one beyond 1,000 digits is
-    described by its size.
+    A message of hundreds of digits helps nobody (and writing an int of more than 4,300
+    digits raises Python's own ``ValueError``), so one longer than any 64-bit integer
+    (more than 20 digits) is described by its size.
 
-    >>> shown(10**5000), shown(-(10**5000)), shown("A"), shown(2.5)
-    ('a 5001-digit integer', 'a 5001-digit negative integer', "'A'", '2.5')
+    >>> shown(2**64 - 1), shown(10**400), shown(-(10**5000)), shown("A"), shown(2.5)
+    ('18446744073709551615', 'a 401-digit integer', 'a 5001-digit negative integer', "'A'", '2.5')
     """
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
         number = int(value)
         size = abs(number)
-        if size.bit_length() > _MAX_SHOWN_DIGITS * 3.33:  # surely more than 1,000 digits
+        if size >= _SHOWN_BELOW:
             digits = len(str(size)) if size.bit_length() < 14000 else _digits(size)
             sign = "negative " if number < 0 else ""
             return f"a {digits}-digit {sign}integer"

@@ -31,7 +31,13 @@ from collections.abc import Hashable, Sequence
 import numpy as np
 
 from microavg._validate import real, whole_number
-from microavg.targets import as_array, check_labels, check_targets, integer_labels
+from microavg.targets import (
+    as_array,
+    check_labels,
+    check_no_trailing_nul,
+    check_targets,
+    integer_labels,
+)
 
 __all__ = [
     "abstain_below",
@@ -183,6 +189,8 @@ def abstain_below(
     wanted = "string" if columns.dtype.kind == "U" else "number"
     kind = "a string" if wanted == "string" else "a whole number"
     _label_of_kind("unknown", unknown, wanted, "the labels are", f"pass {kind} that is not a label")
+    if wanted == "string":
+        check_no_trailing_nul(unknown, "unknown")
     if unknown in columns.tolist():
         raise ValueError(
             f"unknown is {unknown!r}, which is one of the labels: abstentions need an "

@@ -114,7 +114,7 @@ def check_zero_division(zero_division: object) -> float:
     >>> check_zero_division(10**400)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: zero_division must be 0.0, 1.0 or nan, got 1000...
+    ValueError: zero_division must be 0.0, 1.0 or nan, got a 401-digit integer
     """
     whole = isinstance(zero_division, numbers.Integral) and not isinstance(zero_division, bool)
     if whole and zero_division in (0, 1):

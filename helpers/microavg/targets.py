@@ -23,6 +23,7 @@ __all__ = [
     "as_array",
     "check_labels",
     "check_labels_for",
+    "check_no_trailing_nul",
     "check_sample_weight",
     "check_targets",
     "integer_labels",
@@ -32,10 +33,13 @@ Kind = Literal["single", "multi"]
 
 # Whole-number weights are summed in float64 (np.bincount): exact below 2**53.
 _EXACT_INT_SUM = 2**53
-_HUGE_WHOLE_WEIGHTS = (
-    "sample_weight holds whole numbers summing to 2**52 or more: too large to count "
-    "exactly; scale them down or pass floats"
-)
+
+
+def _huge_whole_weights(name: str) -> str:
+    return (
+        f"{name} holds whole numbers summing to 2**52 or more: too large to count "
+        "exactly; scale them down or pass floats"
+    )
 
 
 @dataclass(frozen=True)
@@ -114,11 +118,19 @@ def _describe(value: object) -> str:
     return f"{shown(value)} ({type(value).__name__})"
 
 
-def _check_no_trailing_nul(value: str, name: str, i: int) -> None:
-    # numpy's str dtype drops trailing NULs: "A\x00" would be counted as "A".
+def check_no_trailing_nul(value: str, name: str, i: int | None = None) -> None:
+    """Refuse a text label ending in NUL: numpy's str dtype drops trailing NULs, so
+    ``"A\\x00"`` would be counted as ``"A"``. ``i`` is its index in ``name``, if a list.
+
+    >>> check_no_trailing_nul("A\\x00", "unknown")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown holds 'A\\x00': a label ending in NUL ('\\x00') would be merged ...
+    """
     if value.endswith("\x00"):
+        where = "" if i is None else f" at index {i}"
         raise ValueError(
-            f"{name} holds {value!r} at index {i}: a label ending in NUL ('\\x00') would be "
+            f"{name} holds {value!r}{where}: a label ending in NUL ('\\x00') would be "
             "merged with the same label without it; remove the trailing NUL"
         )
 
@@ -144,7 +156,7 @@ def _object_to_array(arr: np.ndarray, name: str) -> np.ndarray:
         if value is None:
             raise ValueError(f"{name} holds None at index {i}: every row needs a label")
         if isinstance(value, str):
-            _check_no_trailing_nul(value, name, i)
+            check_no_trailing_nul(value, name, i)
             seen_str = value
         elif isinstance(value, numbers.Integral):
             seen_num = value
@@ -216,7 +228,7 @@ def _as_labels_1d(y: object, name: str) -> tuple[np.ndarray, str]:
                     f"{name} mixes strings and numbers (e.g. {_describe(value)} at index {i}): "
                     "use one kind of label"
                 )
-            _check_no_trailing_nul(value, name, i)
+            check_no_trailing_nul(value, name, i)
     if arr.dtype.kind in "iuf" and arr.ndim == 1 and not isinstance(y, np.ndarray):
         # np.asarray([True, 0]) silently turns True into 1: look at what was given.
         _check_not_bool_and_number(list(y), name)  # type: ignore[arg-type]
@@ -441,27 +453,30 @@ def check_labels_for(targets: Targets, labels: object) -> np.ndarray | None:
     return checked
 
 
-def _object_weights(arr: np.ndarray) -> np.ndarray:
+def _object_weights(arr: np.ndarray, name: str) -> np.ndarray:
     """An object array of numbers (as scikit-learn accepts) as int64 or float64 weights."""
     values = arr.tolist()
     for i, value in enumerate(values):
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise ValueError(
-                f"sample_weight holds {_describe(value)} at index {i}: weights must be numbers"
+                f"{name} holds {_describe(value)} at index {i}: weights must be numbers"
             )
     if all(isinstance(value, numbers.Integral) for value in values):
         if sum(abs(int(value)) for value in values) >= _EXACT_INT_SUM / 2:
-            raise ValueError(_HUGE_WHOLE_WEIGHTS)
+            raise ValueError(_huge_whole_weights(name))
         return np.array(values, dtype=np.int64)
     try:
         return np.array([float(value) for value in values], dtype=np.float64)
     except OverflowError:
-        raise ValueError("sample_weight holds a number too large for a float") from None
+        raise ValueError(f"{name} holds a number too large for a float") from None
 
 
-def check_sample_weight(sample_weight: object, n_rows: int) -> np.ndarray | None:
+def check_sample_weight(
+    sample_weight: object, n_rows: int, name: str = "sample_weight"
+) -> np.ndarray | None:
     """Check a ``sample_weight=`` argument: one finite, non-negative weight per row.
 
+    ``name`` is what refusals call it (the command line names its ``--weight`` column).
     Returns None for None, an int64 array for whole-number dtypes (bool, int), so
     that counts stay whole numbers, and a float64 array otherwise, as scikit-learn's
     ``confusion_matrix`` does.
@@ -485,33 +500,33 @@ def check_sample_weight(sample_weight: object, n_rows: int) -> np.ndarray | None
     """
     if sample_weight is None:
         return None
-    arr = as_array("sample_weight", sample_weight, "a flat array of one weight per row")
+    arr = as_array(name, sample_weight, "a flat array of one weight per row")
     if arr.ndim != 1:
         raise ValueError(
-            f"sample_weight has shape {arr.shape}: expected a flat array of one weight per row"
+            f"{name} has shape {arr.shape}: expected a flat array of one weight per row"
         )
     if len(arr) != n_rows:
         raise ValueError(
-            f"sample_weight has {len(arr)} weights but y_true and y_pred have {n_rows} rows: "
+            f"{name} has {len(arr)} weights but y_true and y_pred have {n_rows} rows: "
             "give one weight per row"
         )
     if arr.dtype.kind == "O":
-        arr = _object_weights(arr)
+        arr = _object_weights(arr, name)
     if arr.dtype.kind not in "biuf":
-        raise ValueError(f"sample_weight has dtype {arr.dtype}: weights must be numbers")
+        raise ValueError(f"{name} has dtype {arr.dtype}: weights must be numbers")
     if arr.dtype.kind == "f":
         finite = np.isfinite(arr)
         if not finite.all():
             i = int(np.flatnonzero(~finite)[0])
             raise ValueError(
-                f"sample_weight holds {arr[i]} at index {i}: every weight must be a finite number"
+                f"{name} holds {arr[i]} at index {i}: every weight must be a finite number"
             )
     negative = arr < 0
     if negative.any():
         i = int(np.flatnonzero(negative)[0])
-        raise ValueError(f"sample_weight holds {arr[i]} at index {i}: weights must be non-negative")
+        raise ValueError(f"{name} holds {arr[i]} at index {i}: weights must be non-negative")
     if not arr.any():
-        raise ValueError("sample_weight is all zero: at least one row must count")
+        raise ValueError(f"{name} is all zero: at least one row must count")
     if arr.dtype.kind == "f":
         arr = arr.astype(np.float64, copy=False)
         with np.errstate(over="ignore"):
@@ -519,11 +534,11 @@ def check_sample_weight(sample_weight: object, n_rows: int) -> np.ndarray | None
         # F1's denominator 2 ΣTP + ΣFP + ΣFN reaches twice the total: keep it finite.
         if not np.isfinite(total) or total > np.finfo(np.float64).max / 2:
             raise ValueError(
-                "sample_weight sums to more than half the largest float (F1 doubles the sum): "
+                f"{name} sums to more than half the largest float (F1 doubles the sum): "
                 "scale the weights down"
             )
         return arr
     # Summed in float64 with a margin of 2: below 2**52 the float sum cannot hide 2**53.
     if float(arr.sum(dtype=np.float64)) >= _EXACT_INT_SUM / 2:
-        raise ValueError(_HUGE_WHOLE_WEIGHTS)
+        raise ValueError(_huge_whole_weights(name))
     return arr.astype(np.int64)
