@@ -290,6 +290,9 @@ def test_a_typed_label_set_is_taken_or_refused_in_the_same_words(js, text):
 
 PASTED = {
     "csv": "5,1\n2,7",
+    "eleven rows under names": "a,b\n" + "1,2\n" * 11,
+    "eleven rows, blank lines between": "1,2\n , \n" * 11,
+    "ten rows under names, blank lines between": "a,b\n" + ",\n" * 20 + "1,2\n3,4",
     "tsv with names": "\tcat\tdog\ncat\t5\t1\ndog\t2\t7",
     "header line": "cat,dog\n5,1\n2,7",
     "sklearn printed": "[[50  3]\n [ 7 40]]",
@@ -369,6 +372,7 @@ HUGE_PASTES = {
     "one long line": lambda n: "1," * (n // 2),
     "names, then counts": lambda n: "a," * (n // 2) + "\n1,2",
     "nested brackets": lambda n: "[" * (n // 2) + "]" * (n // 2),
+    "a count a line": lambda n: "1\n" * (n // 2),
 }
 MEGABYTE = 1_000_000
 
@@ -502,6 +506,8 @@ LABELS = [
     ["A"],
     ["A", "A"],
     ["A", " "],
+    ["A\x00", "B"],
+    ["A", "B", "\x00"],
     ["A", None],
     ["A", 3],
     ["A", 2**60],

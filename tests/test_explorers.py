@@ -336,6 +336,18 @@ def test_a_count_of_5000_digits_is_refused_without_printing_it():
     refused(ex, lambda: setattr(ex, "labels", ["A", "B", 10**5000]), "got a number of more than")
 
 
+def test_a_label_ending_in_nul_is_refused_before_it_reaches_the_scores():
+    # numpy's strings drop a trailing NUL: "A\x00" would be scored as "A".
+    ex = matrix_explorer()
+    refused(ex, lambda: ex.update(labels=["A\x00", "B", "C"]), r"ending in NUL \('\\x00'\)")
+    assert ex.scores().f1 == 5 / 9
+
+
+def test_a_number_of_classifiers_of_400_digits_is_described_not_printed():
+    with pytest.raises(ValueError, match=r"from 1 to 2000, got a number of more than 12 digits$"):
+        many_classifiers(10**400)
+
+
 def test_presets_keep_their_order_through_a_saved_notebook():
     # nbformat writes a notebook's widget state with sorted keys; the buttons must come back
     # in the order the lesson gives them.

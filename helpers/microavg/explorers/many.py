@@ -20,7 +20,6 @@ from __future__ import annotations
 import numpy as np
 import traitlets as t
 
-from microavg._validate import whole_number
 from microavg.explorers import rules
 from microavg.explorers.base import Explorer, front_end
 from microavg.simulation import f1_against_accuracy, simulate_classifiers
@@ -52,10 +51,7 @@ class ManyClassifiers(Explorer):
     _state = ("n_classifiers", *PARAMETERS)
 
     def _check(self, state: dict) -> dict:
-        try:
-            n = whole_number("n_classifiers", state["n_classifiers"], 1, rules.MAX_CLASSIFIERS)
-        except ValueError as err:
-            raise rules.RefusedEdit(str(err)) from None
+        n = rules.whole("n_classifiers", state["n_classifiers"], 1, rules.MAX_CLASSIFIERS)
         return {"n_classifiers": n} | {
             name: rules.check_simulation(name, state[name]) for name in PARAMETERS
         }

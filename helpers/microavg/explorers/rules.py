@@ -320,6 +320,18 @@ def _cells(line: str, by: str) -> list[str]:
     return [cell.strip(_SPACES) for cell in parts]
 
 
+def _refuse_many_rows(lines: list[str], by: str) -> None:
+    """More rows than a matrix may have (a line of names aside) are refused before any is
+    split into cells: a long paste is answered at once."""
+    cut = _SPACES + {"spaces": "", "tabs": "", "commas": ",;"}[by]
+    filled = [line for line in lines if line.strip(cut)]
+    if len(filled) > K_MAX + 1:
+        names = not all(_is_count(c) for c in _cells(filled[0], by) if c)
+        raise say(
+            "paste_size", name=CONTROLS["pasted"], low=K_MIN, high=K_MAX, got=len(filled) - names
+        )
+
+
 def _is_count(cell: str) -> bool:
     return _WHOLE.fullmatch(cell) is not None
 
@@ -352,6 +364,7 @@ def parse_matrix(text: str) -> tuple[list[list[int]], list[str]]:
     lines = _lines(text)
     joined = "\n".join(lines)
     by = "tabs" if "\t" in joined else "commas" if ("," in joined or ";" in joined) else "spaces"
+    _refuse_many_rows(lines, by)
     rows = [[c for c in _cells(line, by) if c] for line in lines if line]
     rows = [row for row in rows if row]
     if not rows:
@@ -433,6 +446,8 @@ def check_labels(labels: object, name: str = CONTROLS["labels"]) -> list[str]:
     for label in out:
         if not label.strip(_SPACES + "\n"):
             raise say("blank_label", name=name)
+        if label.endswith("\x00"):
+            raise say("nul_label", name=name)
         if len(label) > MAX_LABEL_LENGTH:
             raise say("long_label", name=name, high=MAX_LABEL_LENGTH, got=quoted(label))
         if out.count(label) > 1:

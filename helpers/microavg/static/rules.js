@@ -144,6 +144,17 @@ function cellsOf(line, by) {
 }
 
 const isCount = (cell) => WHOLE.test(cell);
+
+/** More rows than a matrix may have (a line of names aside) are refused before any is split
+ * into cells: a long paste is answered at once (rules._refuse_many_rows). */
+function refuseManyRows(lines, by) {
+  const cut = SPACES + (by === "commas" ? ",;" : "");
+  const filled = lines.filter((line) => strip(line, cut) !== "");
+  if (filled.length > K_MAX + 1) {
+    const names = !cellsOf(filled[0], by).filter((cell) => cell !== "").every(isCount);
+    throw say("paste_size", { name: CONTROLS.pasted, low: K_MIN, high: K_MAX, got: filled.length - (names ? 1 : 0) });
+  }
+}
 const nameColumn = (rows) => rows.every((row) => row.length > 1 && !isCount(row[0]));
 
 /** A pasted matrix: {counts, labels}, labels A, B, ... when not given (rules.parse_matrix). */
@@ -157,6 +168,7 @@ export function parseMatrix(text) {
     : joined.includes(",") || joined.includes(";")
       ? "commas"
       : "spaces";
+  refuseManyRows(lines, by);
   let rows = lines
     .filter((line) => line !== "")
     .map((line) => cellsOf(line, by).filter((cell) => cell !== ""))
@@ -229,6 +241,7 @@ export function checkLabels(labels, name = CONTROLS.labels) {
   }
   for (const label of out) {
     if (strip(label, SPACES + "\n") === "") throw say("blank_label", { name });
+    if (label.endsWith("\u0000")) throw say("nul_label", { name });
     if ([...label].length > MAX_LABEL_LENGTH) {
       throw say("long_label", { name, high: MAX_LABEL_LENGTH, got: quoted(label) });
     }
