@@ -4,6 +4,7 @@
 
 import { fraction } from "./metrics.js";
 import { reasonOf } from "./rules.js";
+import { written } from "./written.js";
 
 export const MINUS = "\u2212";
 
@@ -130,18 +131,47 @@ function fixed(x, digits) {
 
 const isNegative = (x) => x < 0 || Object.is(x, -0);
 
+/** Throw unless `x` is a number (NaN and the infinities included). */
+function checkNumber(x) {
+  if (typeof x !== "number") throw new TypeError(`x must be a number, got ${written(x)}`);
+}
+
+/** Throw unless `digits` is a whole number of decimals from 0 to 20. */
+function checkDigits(digits) {
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
+    const Refusal = typeof digits === "number" ? RangeError : TypeError;
+    throw new Refusal(`digits must be a whole number from 0 to 20, got ${written(digits)}`);
+  }
+}
+
+/** Throw unless `ratio` is [numerator, denominator], two counts (whole numbers < 2^53). */
+function checkRatio(name, ratio) {
+  if (!Array.isArray(ratio) || ratio.length !== 2) {
+    throw new TypeError(`${name} must be [numerator, denominator], got ${written(ratio)}`);
+  }
+  if (!ratio.every((n) => Number.isSafeInteger(n) && n >= 0)) {
+    throw new RangeError(`${name} must hold whole numbers from 0 to 2^53 - 1, got ${written(ratio)}`);
+  }
+}
+
 /** prose.percent: 0.5 -> "50.0%", NaN -> "nan", a true minus sign. Python's "%" format
- * multiplies by 100 in floating point first, and so does this. */
+ * multiplies by 100 in floating point first, and so does this (1e307 -> "inf%"). */
 export function percent(x, digits = 1) {
-  if (Number.isNaN(x)) return "nan";
-  if (!Number.isFinite(x)) return `${x < 0 ? MINUS : ""}inf%`;
+  checkNumber(x);
+  checkDigits(digits);
   const y = 100 * x;
+  if (Number.isNaN(y)) return "nan";
+  if (!Number.isFinite(y)) return `${y < 0 ? MINUS : ""}inf%`;
   return `${isNegative(y) ? MINUS : ""}${fixed(y, digits)}%`;
 }
 
-/** Percentage points with a sign, as f"{100 * x:+.1f}": "+1.5", "−12.0". */
+/** Percentage points with a sign, as f"{100 * x:+.1f}": "+1.5", "−12.0", "+inf"; NaN as
+ * prose.percent writes it, "nan". */
 export function points(x) {
+  checkNumber(x);
   const y = 100 * x;
+  if (Number.isNaN(y)) return "nan";
+  if (!Number.isFinite(y)) return `${y < 0 ? MINUS : "+"}inf`;
   return `${isNegative(y) ? MINUS : "+"}${fixed(y, 1)}`;
 }
 
@@ -151,15 +181,21 @@ export function signed(value) {
 }
 
 /** A ratio of counts as prose.exact writes the fraction: "5/9 (55.6%)"; 0/0 as chosen. */
-export function exact([numerator, denominator], value) {
+export function exact(ratio, value) {
+  checkRatio("ratio", ratio);
+  const [numerator, denominator] = ratio;
   if (denominator === 0) return `0/0 → ${percent(value)}`;
   const f = fraction(numerator, denominator);
-  const shown = f.denominator === 1 ? `${f.numerator}` : `${f.numerator}/${f.denominator}`;
-  return `${shown} (${percent(value)})`;
+  const text = f.denominator === 1 ? `${f.numerator}` : `${f.numerator}/${f.denominator}`;
+  return `${text} (${percent(value)})`;
 }
 
 /** Whether two ratios of counts are equal: exactly, cross-multiplied as BigInts. */
-export function sameRatio([a, b], valueA, [c, d], valueB) {
+export function sameRatio(first, valueA, second, valueB) {
+  checkRatio("the first ratio", first);
+  checkRatio("the second ratio", second);
+  const [a, b] = first;
+  const [c, d] = second;
   if (b === 0 || d === 0) return valueA === valueB; // a zero_division value; NaN ≠ NaN
   return BigInt(a) * BigInt(d) === BigInt(c) * BigInt(b);
 }

@@ -24,6 +24,8 @@
 // count of 2^53 or more, or a kept list that is empty or repeats; the helpers below them
 // are reached only with checked values.
 
+import { written } from "./written.js";
+
 /** Throw unless `counts` is a square matrix (k >= 1) of safe whole numbers >= 0. */
 function checkMatrix(counts) {
   if (!Array.isArray(counts) || counts.length === 0) {
@@ -35,7 +37,8 @@ function checkMatrix(counts) {
     }
     for (const value of row) {
       if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-        throw new RangeError(`counts must hold whole numbers from 0 to 2^53 - 1, got ${value}`);
+        const got = written(value);
+        throw new RangeError(`counts must hold whole numbers from 0 to 2^53 - 1, got ${got}`);
       }
     }
   }
@@ -52,7 +55,7 @@ function checkKeptIndices(kept, k) {
   }
   for (const i of kept) {
     if (!Number.isInteger(i) || i < 0 || i >= k) {
-      throw new RangeError(`kept must hold label indices from 0 to ${k - 1}, got ${i}`);
+      throw new RangeError(`kept must hold label indices from 0 to ${k - 1}, got ${written(i)}`);
     }
   }
   if (new Set(kept).size !== kept.length) throw new RangeError("kept must not repeat a label");
@@ -61,7 +64,7 @@ function checkKeptIndices(kept, k) {
 /** Throw unless `value` is 0, 1 or NaN (the number, not the string "nan"). */
 function checkZeroDivision(value) {
   if (typeof value !== "number" || !(value === 0 || value === 1 || Number.isNaN(value))) {
-    throw new TypeError(`zeroDivision must be 0, 1 or NaN, got ${JSON.stringify(value)}`);
+    throw new TypeError(`zeroDivision must be 0, 1 or NaN, got ${written(value)}`);
   }
 }
 
@@ -74,7 +77,7 @@ function ratio(numerator, denominator, zeroDivision = 0) {
 export function fraction(numerator, denominator) {
   for (const part of [numerator, denominator]) {
     if (!Number.isSafeInteger(part) || part < 0) {
-      throw new RangeError(`fraction takes whole numbers from 0 to 2^53 - 1, got ${part}`);
+      throw new RangeError(`fraction takes whole numbers from 0 to 2^53 - 1, got ${written(part)}`);
     }
   }
   if (denominator === 0) throw new RangeError("fraction: the denominator is 0");
