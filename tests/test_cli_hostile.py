@@ -61,6 +61,52 @@ def test_weights_or_counts_all_zero_are_refused_naming_the_option(tmp_path, opti
     assert "sample_weight" not in line
 
 
+@pytest.mark.parametrize(
+    ("cells", "words"),
+    [
+        (("1e308", "1e308"), "--weight column 'w' sums to more than half the largest float"),
+        ((str(2**51), str(2**51)), "--weight column 'w' sums to 4503599627370496: the engine"),
+    ],
+    ids=["floats", "whole numbers"],
+)
+def test_weights_summing_past_what_is_counted_are_refused_naming_the_option(tmp_path, cells, words):
+    path = tmp_path / "w.csv"
+    path.write_text(f"t,p,w\nA,B,{cells[0]}\nA,A,{cells[1]}\n")
+    line = refused(run("explain", str(path), "--true", "t", "--pred", "p", "--weight", "w"), words)
+    assert "sample_weight" not in line and "pass floats" not in line
+
+
+@pytest.mark.parametrize("cell", ["", "  "])
+def test_a_blank_weight_is_called_blank_not_none(tmp_path, cell):
+    path = tmp_path / "w.csv"
+    path.write_text(f"t,p,w\nA,A,1\nA,B,{cell}\n")
+    line = refused(
+        run("explain", str(path), "--true", "t", "--pred", "p", "--weight", "w"),
+        "line 3: --weight column 'w' is blank; weights must be non-negative numbers",
+    )
+    assert "None" not in line
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('t,p\n"A,A\nB,B\n', 2),
+        ('t,p\nA,A\n\nB,"B\n', 4),
+        ('t,p\nA,A\n"B"x,B\n', 3),
+        ("t,p\n" + "A,B\n" * 30_000 + '"A,A\nB,B\n', 30_002),
+    ],
+    ids=["opened, never closed", "on the last line", "text after the quote", "past the sample"],
+)
+def test_a_badly_quoted_field_is_refused_with_its_line(tmp_path, text, line):
+    # Read without quotes, '"A' was counted as a label of its own.
+    path = tmp_path / "q.csv"
+    path.write_text(text)
+    refused(
+        run("explain", str(path), "--true", "t", "--pred", "p"),
+        f"line {line}: a quoted field is not closed where it ends",
+    )
+
+
 def test_a_label_ending_in_nul_is_refused_with_its_line(tmp_path):
     path = tmp_path / "nul.csv"
     path.write_text("t,p\nA,A\nB,B\nA\x00,A\n")

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from microavg import grouped, sources
 from microavg.libraries import LIBRARIES, UNAVAILABLE
 from microavg.sources import shown
+from microavg.targets import check_sample_weight
 
 __all__ = ["main"]
 
@@ -178,11 +179,18 @@ def _explain(args: argparse.Namespace) -> str:
             f"{amounts[0]} column {shown(amounts[1])} is 0 on every row: at least one row "
             "must count"
         )
-    if args.counts is not None and sum(groups.n) >= 2**52:
+    total = sum(groups.n)  # an int when every count (or weight) is whole
+    if amounts[1] is not None and isinstance(total, int) and total >= 2**52:
+        rows = " rows" if args.counts is not None else ""
         raise _Refusal(
-            f"--counts column {shown(args.counts)} sums to {shown(sum(groups.n))} rows: "
+            f"{amounts[0]} column {shown(amounts[1])} sums to {shown(total)}{rows}: "
             "the engine counts exactly below 2**52 in all"
         )
+    if args.weight is not None:
+        try:  # the weights' total, checked as the engine checks it, named as an option
+            check_sample_weight(groups.n, len(groups.n), f"--weight column {shown(args.weight)}")
+        except ValueError as err:
+            raise _Refusal(str(err)) from None
     if batch_size is not None and batch_size > groups.rows:
         raise _Refusal(
             f"--batch-size {batch_size} is more than the {groups.rows} rows counted: "

@@ -24,6 +24,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from microavg.quoting import first_bad_quote
+
 __all__ = ["Groups", "SourceError", "count", "files_of", "write_example_shards"]
 
 _PARQUET = (".parquet", ".pq")
@@ -185,7 +187,7 @@ class _Reader:
             self.delimiter = _delimiter(files[0])
             self.scan = (
                 "read_csv($files, all_varchar = true, header = true, null_padding = true, "
-                f"delim = '{self.delimiter}', filename = true)"
+                f"delim = '{self.delimiter}', quote = '\"', escape = '\"', filename = true)"
             )
         self.types = dict(
             self.sql(f"SELECT column_name, column_type FROM (DESCRIBE FROM {self.scan})")
@@ -209,6 +211,10 @@ class _Reader:
                 before = self.scan
                 self.scan = before.replace("filename = true", "filename = true, parallel = false")
                 return self.sql(query.replace(before, self.scan), params)
+            if not self.parquet and any(
+                "unterminated quote" in line or "sniffing" in line for line in said
+            ):
+                self._refuse_bad_quote()
             if isinstance(err, self.duckdb.OutOfMemoryException):
                 raise SourceError(
                     f"FILE {self.name!r} cannot be counted within --memory-limit "
@@ -220,6 +226,21 @@ class _Reader:
             if len(why) > 200:
                 why = why[:199] + "…"
             raise SourceError(f"FILE {self.name!r} cannot be read: {why}") from None
+
+    def _refuse_bad_quote(self) -> None:
+        """DuckDB refuses a badly quoted field (or cannot sniff a file holding one) without
+        saying where: the line its row starts on, as the page and the kernel say it."""
+        for file in self.files:
+            try:
+                with file.open(encoding="utf-8-sig", newline="") as f:
+                    line = first_bad_quote(f, self.delimiter)
+            except UnicodeDecodeError:
+                continue
+            if line is not None:
+                raise SourceError(
+                    f"FILE {str(file)!r}, line {line}: a quoted field is not closed where it "
+                    'ends: end it with a quote (") and write each quote inside it twice ("")'
+                ) from None
 
     def _run(self, query: str, params: dict) -> list[tuple]:
         if not self.progress:
@@ -416,7 +437,8 @@ def _count(
             (cell,) = reader.sql(
                 f"SELECT {_quote(name)} FROM {reader.scan} WHERE ({bad}) AND {keep} LIMIT 1"
             )[0]
-            raise SourceError(f"{at}: {option} column {shown(name)} holds {shown(cell)}; {fix}")
+            said = "is blank" if cell is None or not str(cell).strip() else f"holds {shown(cell)}"
+            raise SourceError(f"{at}: {option} column {shown(name)} {said}; {fix}")
     columns = [
         _labels_of(reader, name, [row[i] for row in rows], true + pred)
         for i, name in enumerate(true + pred)

@@ -48,6 +48,7 @@ import traitlets as t
 from microavg.explanation import Explanation, explain
 from microavg.explorers.base import STATIC, Explorer, front_end
 from microavg.explorers.rules import RefusedEdit
+from microavg.quoting import first_bad_quote
 
 __all__ = ["ExplainFile", "explain_file", "read_counts"]
 
@@ -104,8 +105,19 @@ def _prepared(text: object) -> tuple[str, str]:
 
 
 def _rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    """Each row with the line it starts on (empty lines skipped, as csv.reader yields [])."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    """Each row with the line it starts on (empty lines skipped, as csv.reader yields []);
+    a badly quoted field refused, as the command line refuses it."""
+    try:
+        return _csv_rows(text, delimiter, strict=True)
+    except csv.Error:
+        line = first_bad_quote(io.StringIO(text, newline=""), delimiter)
+        if line is not None:
+            raise _say("bad_quote", at=f"{_controls()['text']}, line {line}") from None
+        return _csv_rows(text, delimiter, strict=False)  # spaces after a closing quote
+
+
+def _csv_rows(text: str, delimiter: str, strict: bool) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
     out, end = [], 0
     for row in reader:
         if row:
@@ -307,14 +319,12 @@ def _read(text: object, true: object, pred: object, counts: str | None) -> _Read
         raise _say("no_rows", source=source)
     if seen.bad_any is not None:
         line, row = seen.bad or seen.bad_any
-        value = row[ci] if ci < len(row) and row[ci] != "" else None
-        raise _say(
-            "bad_count",
-            at=f"{source}, line {line}",
-            field=controls["counts"],
-            name=shown(columns[ci]),
-            cell=shown(value),
-        )
+        cell = row[ci] if ci < len(row) else ""
+        words = {"at": f"{source}, line {line}", "field": controls["counts"]}
+        words["name"] = shown(columns[ci])
+        if not cell.strip():
+            raise _say("blank_count", **words)
+        raise _say("bad_count", **words, cell=shown(cell))
 
     def at(index: int, test) -> str:
         """Where the first row whose stripped cell in column ``index`` passes ``test`` is."""

@@ -158,6 +158,12 @@ function eachRow(text, delimiter, visit) {
     ...parseConfig(delimiter),
     chunkSize: CHUNK,
     chunk(results, parser) {
+      // A quote opened and never closed (or closed before more text) would read the rest of
+      // the text as one cell: refused, as the command line refuses it.
+      const bad = results.errors.find((error) => error.type === "Quotes");
+      if (bad !== undefined) {
+        throw say("bad_quote", { at: `${SOURCE}, line ${lineOf(text, delimiter, index + bad.row)}` });
+      }
       for (const row of results.data) {
         if (visit(row, index)) {
           parser.abort();
@@ -444,7 +450,9 @@ function counted(input, options) {
   const at = (r) => `${SOURCE}, line ${lineOf(text, delimiter, r)}`;
   if (seen.badAnyAt >= 0) {
     const [r, cell] = seen.badAt >= 0 ? [seen.badAt, seen.badCell] : [seen.badAnyAt, seen.badAnyCell];
-    throw say("bad_count", { at: at(r), field: CONTROLS.counts, name: shown(columns[ci]), cell: shown(cell) });
+    const words = { at: at(r), field: CONTROLS.counts, name: shown(columns[ci]) };
+    if (cell === null || pyStrip(cell) === "") throw say("blank_count", words);
+    throw say("bad_count", { ...words, cell: shown(cell) });
   }
   const names = labelColumns.map((index) => columns[index]);
   const kinds = labelColumns.map((index, c) =>
