@@ -82,6 +82,7 @@ var rules_default = {
     not_text: "{name} must hold text, got {got}",
     label_count: "{name} must hold from {low} to {high} labels, got {got}",
     blank_label: "{name} must not hold a blank label",
+    nul_label: "{name} must not hold a label ending in NUL ('\\x00'), which would be counted as the same label without it",
     long_label: "{name} must hold labels of at most {high} characters, got {got}",
     repeated: "{name} must be distinct, got {got} twice",
     not_square: "{name} must be a {k} x {k} matrix, one row per label",

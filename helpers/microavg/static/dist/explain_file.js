@@ -461,6 +461,7 @@ var explain_rules_default = {
     "same_column": "{pred} and {true} both name the column {name}: a column scored against itself is always right; choose the column of predictions",
     "tags_counted": "{field}: a counted file cannot hold multi-label rows; give the rows",
     "no_rows": "{source} has a header row but no rows of data",
+    "bad_quote": '{at}: a quoted field is not closed where it ends: end it with a quote (") and write each quote inside it twice ("")',
     "blank": "{at}: column {name} is blank; every row needs a label",
     "nul": "{at}: column {name} holds {cell}, a label ending in NUL ('\\x00'), which would be merged with the same label without it: remove the NUL",
     "int64": "{at}: column {name} holds {cell}: more than int64 holds; labels this long must be text",
@@ -469,6 +470,7 @@ var explain_rules_default = {
     "not_tag": "{at}: column {name} holds {cell}; multi-label columns hold 0 or 1",
     "kinds": "{source}: column {a} holds {kind_a} but column {b} holds {kind_b}: labels of one kind compare; convert one column",
     "bad_count": "{at}: {field} {name} holds {cell}; counts must be non-negative whole numbers below 2**52: fix or drop that row",
+    "blank_count": "{at}: {field} {name} is blank; counts must be non-negative whole numbers below 2**52: fix or drop that row",
     "zero_counts": "{field} {name} is 0 on every row: at least one row must count",
     "too_many_rows": "{field} {name} sums to {got} rows: the engine counts exactly below 2**52 in all",
     "too_many_labels": "{source} holds {got} distinct labels: the page shows at most {high}; explain it on the command line: microavg explain FILE --true COL --pred COL",
@@ -481,6 +483,17 @@ var explain_rules_default = {
     "labels_not_tag": "{field}: {name} is not one of the {true} ({known})"
   }
 };
+
+// written.js
+function written(value) {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (Array.isArray(value)) {
+    return `[${value.map((v) => Array.isArray(v) ? "[…]" : written(v)).join(", ")}]`;
+  }
+  if (typeof value === "object" && value !== null) return "an object";
+  return typeof value === "function" ? "a function" : String(value);
+}
 
 // rules.json
 var rules_default = {
@@ -564,6 +577,7 @@ var rules_default = {
     not_text: "{name} must hold text, got {got}",
     label_count: "{name} must hold from {low} to {high} labels, got {got}",
     blank_label: "{name} must not hold a blank label",
+    nul_label: "{name} must not hold a label ending in NUL ('\\x00'), which would be counted as the same label without it",
     long_label: "{name} must hold labels of at most {high} characters, got {got}",
     repeated: "{name} must be distinct, got {got} twice",
     not_square: "{name} must be a {k} x {k} matrix, one row per label",
@@ -649,10 +663,21 @@ function fixed(x, digits) {
   return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 var isNegative = (x) => x < 0 || Object.is(x, -0);
+function checkNumber(x) {
+  if (typeof x !== "number") throw new TypeError(`x must be a number, got ${written(x)}`);
+}
+function checkDigits(digits) {
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
+    const Refusal = typeof digits === "number" ? RangeError : TypeError;
+    throw new Refusal(`digits must be a whole number from 0 to 20, got ${written(digits)}`);
+  }
+}
 function percent(x, digits = 1) {
-  if (Number.isNaN(x)) return "nan";
-  if (!Number.isFinite(x)) return `${x < 0 ? MINUS : ""}inf%`;
+  checkNumber(x);
+  checkDigits(digits);
   const y = 100 * x;
+  if (Number.isNaN(y)) return "nan";
+  if (!Number.isFinite(y)) return `${y < 0 ? MINUS : ""}inf%`;
   return `${isNegative(y) ? MINUS : ""}${fixed(y, digits)}%`;
 }
 function view(render2) {
@@ -812,6 +837,10 @@ function eachRow(text, delimiter, visit) {
     ...parseConfig(delimiter),
     chunkSize: CHUNK,
     chunk(results, parser) {
+      const bad = results.errors.find((error) => error.type === "Quotes");
+      if (bad !== void 0) {
+        throw say("bad_quote", { at: `${SOURCE}, line ${lineOf(text, delimiter, index + bad.row)}` });
+      }
       for (const row of results.data) {
         if (visit(row, index)) {
           parser.abort();
@@ -1069,7 +1098,9 @@ function counted(input, options) {
   const at = (r) => `${SOURCE}, line ${lineOf(text, delimiter, r)}`;
   if (seen.badAnyAt >= 0) {
     const [r, cell] = seen.badAt >= 0 ? [seen.badAt, seen.badCell] : [seen.badAnyAt, seen.badAnyCell];
-    throw say("bad_count", { at: at(r), field: CONTROLS2.counts, name: shown(columns[ci]), cell: shown(cell) });
+    const words = { at: at(r), field: CONTROLS2.counts, name: shown(columns[ci]) };
+    if (cell === null || pyStrip(cell) === "") throw say("blank_count", words);
+    throw say("bad_count", { ...words, cell: shown(cell) });
   }
   const names = labelColumns.map((index) => columns[index]);
   const kinds = labelColumns.map(

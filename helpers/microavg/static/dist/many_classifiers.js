@@ -82,6 +82,7 @@ var rules_default = {
     not_text: "{name} must hold text, got {got}",
     label_count: "{name} must hold from {low} to {high} labels, got {got}",
     blank_label: "{name} must not hold a blank label",
+    nul_label: "{name} must not hold a label ending in NUL ('\\x00'), which would be counted as the same label without it",
     long_label: "{name} must hold labels of at most {high} characters, got {got}",
     repeated: "{name} must be distinct, got {got} twice",
     not_square: "{name} must be a {k} x {k} matrix, one row per label",
@@ -196,6 +197,17 @@ function reasonOf(error) {
   throw error;
 }
 
+// written.js
+function written(value) {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (Array.isArray(value)) {
+    return `[${value.map((v) => Array.isArray(v) ? "[…]" : written(v)).join(", ")}]`;
+  }
+  if (typeof value === "object" && value !== null) return "an object";
+  return typeof value === "function" ? "a function" : String(value);
+}
+
 // metrics.js
 function checkMatrix(counts) {
   if (!Array.isArray(counts) || counts.length === 0) {
@@ -207,7 +219,8 @@ function checkMatrix(counts) {
     }
     for (const value of row) {
       if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-        throw new RangeError(`counts must hold whole numbers from 0 to 2^53 - 1, got ${value}`);
+        const got = written(value);
+        throw new RangeError(`counts must hold whole numbers from 0 to 2^53 - 1, got ${got}`);
       }
     }
   }
@@ -221,14 +234,14 @@ function checkKeptIndices(kept, k) {
   }
   for (const i of kept) {
     if (!Number.isInteger(i) || i < 0 || i >= k) {
-      throw new RangeError(`kept must hold label indices from 0 to ${k - 1}, got ${i}`);
+      throw new RangeError(`kept must hold label indices from 0 to ${k - 1}, got ${written(i)}`);
     }
   }
   if (new Set(kept).size !== kept.length) throw new RangeError("kept must not repeat a label");
 }
 function checkZeroDivision(value) {
   if (typeof value !== "number" || !(value === 0 || value === 1 || Number.isNaN(value))) {
-    throw new TypeError(`zeroDivision must be 0, 1 or NaN, got ${JSON.stringify(value)}`);
+    throw new TypeError(`zeroDivision must be 0, 1 or NaN, got ${written(value)}`);
   }
 }
 function ratio(numerator, denominator, zeroDivision = 0) {
@@ -509,14 +522,28 @@ function fixed(x, digits) {
   return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 var isNegative = (x) => x < 0 || Object.is(x, -0);
+function checkNumber(x) {
+  if (typeof x !== "number") throw new TypeError(`x must be a number, got ${written(x)}`);
+}
+function checkDigits(digits) {
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
+    const Refusal = typeof digits === "number" ? RangeError : TypeError;
+    throw new Refusal(`digits must be a whole number from 0 to 20, got ${written(digits)}`);
+  }
+}
 function percent(x, digits = 1) {
-  if (Number.isNaN(x)) return "nan";
-  if (!Number.isFinite(x)) return `${x < 0 ? MINUS : ""}inf%`;
+  checkNumber(x);
+  checkDigits(digits);
   const y = 100 * x;
+  if (Number.isNaN(y)) return "nan";
+  if (!Number.isFinite(y)) return `${y < 0 ? MINUS : ""}inf%`;
   return `${isNegative(y) ? MINUS : ""}${fixed(y, digits)}%`;
 }
 function points(x) {
+  checkNumber(x);
   const y = 100 * x;
+  if (Number.isNaN(y)) return "nan";
+  if (!Number.isFinite(y)) return `${y < 0 ? MINUS : "+"}inf`;
   return `${isNegative(y) ? MINUS : "+"}${fixed(y, 1)}`;
 }
 function escapeReverts(input, held) {

@@ -184,6 +184,7 @@ var rules_default = {
     not_text: "{name} must hold text, got {got}",
     label_count: "{name} must hold from {low} to {high} labels, got {got}",
     blank_label: "{name} must not hold a blank label",
+    nul_label: "{name} must not hold a label ending in NUL ('\\x00'), which would be counted as the same label without it",
     long_label: "{name} must hold labels of at most {high} characters, got {got}",
     repeated: "{name} must be distinct, got {got} twice",
     not_square: "{name} must be a {k} x {k} matrix, one row per label",
@@ -287,11 +288,22 @@ function checkIndicators(rows, tags, name) {
   );
 }
 
+// written.js
+function written(value) {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (Array.isArray(value)) {
+    return `[${value.map((v) => Array.isArray(v) ? "[…]" : written(v)).join(", ")}]`;
+  }
+  if (typeof value === "object" && value !== null) return "an object";
+  return typeof value === "function" ? "a function" : String(value);
+}
+
 // metrics.js
 function fraction(numerator, denominator) {
   for (const part of [numerator, denominator]) {
     if (!Number.isSafeInteger(part) || part < 0) {
-      throw new RangeError(`fraction takes whole numbers from 0 to 2^53 - 1, got ${part}`);
+      throw new RangeError(`fraction takes whole numbers from 0 to 2^53 - 1, got ${written(part)}`);
     }
   }
   if (denominator === 0) throw new RangeError("fraction: the denominator is 0");
@@ -372,22 +384,47 @@ function fixed(x, digits) {
   return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 var isNegative = (x) => x < 0 || Object.is(x, -0);
+function checkNumber(x) {
+  if (typeof x !== "number") throw new TypeError(`x must be a number, got ${written(x)}`);
+}
+function checkDigits(digits) {
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
+    const Refusal = typeof digits === "number" ? RangeError : TypeError;
+    throw new Refusal(`digits must be a whole number from 0 to 20, got ${written(digits)}`);
+  }
+}
+function checkRatio(name, ratio2) {
+  if (!Array.isArray(ratio2) || ratio2.length !== 2) {
+    throw new TypeError(`${name} must be [numerator, denominator], got ${written(ratio2)}`);
+  }
+  if (!ratio2.every((n) => Number.isSafeInteger(n) && n >= 0)) {
+    throw new RangeError(`${name} must hold whole numbers from 0 to 2^53 - 1, got ${written(ratio2)}`);
+  }
+}
 function percent(x, digits = 1) {
-  if (Number.isNaN(x)) return "nan";
-  if (!Number.isFinite(x)) return `${x < 0 ? MINUS : ""}inf%`;
+  checkNumber(x);
+  checkDigits(digits);
   const y = 100 * x;
+  if (Number.isNaN(y)) return "nan";
+  if (!Number.isFinite(y)) return `${y < 0 ? MINUS : ""}inf%`;
   return `${isNegative(y) ? MINUS : ""}${fixed(y, digits)}%`;
 }
 function signed(value) {
   return String(value).replace(/-/g, MINUS);
 }
-function exact([numerator, denominator], value) {
+function exact(ratio2, value) {
+  checkRatio("ratio", ratio2);
+  const [numerator, denominator] = ratio2;
   if (denominator === 0) return `0/0 → ${percent(value)}`;
   const f = fraction(numerator, denominator);
-  const shown2 = f.denominator === 1 ? `${f.numerator}` : `${f.numerator}/${f.denominator}`;
-  return `${shown2} (${percent(value)})`;
+  const text = f.denominator === 1 ? `${f.numerator}` : `${f.numerator}/${f.denominator}`;
+  return `${text} (${percent(value)})`;
 }
-function sameRatio([a, b], valueA, [c, d], valueB) {
+function sameRatio(first, valueA, second, valueB) {
+  checkRatio("the first ratio", first);
+  checkRatio("the second ratio", second);
+  const [a, b] = first;
+  const [c, d] = second;
   if (b === 0 || d === 0) return valueA === valueB;
   return BigInt(a) * BigInt(d) === BigInt(c) * BigInt(b);
 }
