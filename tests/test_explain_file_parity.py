@@ -111,6 +111,8 @@ CASES = {
     "same_column": ("y,p\nA,B\n", ".csv", {"true": "y", "pred": "y"}),
     "spaces_after_quote": ('true,pred\n"A" ,A\n"B"  ,B\n', ".csv", {}),
     "quote_inside_a_field": ('true,pred\nA,5" x\nB,B\n', ".csv", {}),
+    # DuckDB's sniffer takes a file with no quote in its first 20,480 rows as unquoted.
+    "quoted_past_the_sample": (THOUSAND * 30 + '"L1,x",L1\n', ".csv", {}),
     # refusals
     "ragged_short": ("true,pred\nA,A\nB\n", ".csv", {}),
     "blank_pred": ("true,pred\nA,A\nB,\n", ".csv", {}),
