@@ -172,6 +172,24 @@ def test_every_explorer_draws_offline_with_the_engines_numbers_and_fits(page):
         shoot(page, root, name.replace(" ", "-"))
 
 
+def test_a_table_caption_wraps_within_its_box_and_stays_while_the_table_scrolls(page):
+    # On a phone the abstaining explorer's caption ran on past the box's edge, cut off.
+    captions = page.page.locator(".microavg-explorer .ma-scroll > table > caption")
+    assert captions.count() >= 4
+    for i in range(captions.count()):
+        caption = captions.nth(i)
+        box = caption.locator("xpath=ancestor::div[contains(@class, 'ma-scroll')][1]")
+        caption.scroll_into_view_if_needed()
+        for end in (False, True):
+            box.evaluate("(e, end) => { e.scrollLeft = end ? e.scrollWidth : 0; }", end)
+            shown, edges = caption.bounding_box(), box.bounding_box()
+            left, right = edges["x"] - 1, edges["x"] + edges["width"] + 1
+            assert left <= shown["x"] and shown["x"] + shown["width"] <= right, (
+                caption.inner_text(),
+                end,
+            )
+
+
 @by_hand
 def test_leaving_o_out_shows_the_residual_and_ticking_it_back_brings_the_identity(page):
     root = explorers(page.page)["left out"]
