@@ -87,6 +87,27 @@ export function table(className, head, rows, caption = null, name = caption) {
   return element("div", box, [element("table", { className }, parts)]);
 }
 
+/** Keeps the caption of the table in a scrolling box (.ma-scroll) as wide as the box, not as
+ * the table, so that a long caption wraps in view: `fit(box)` watches the box a view draws
+ * (the last one only), `disconnect()` stops. */
+export function captionFitter() {
+  if (typeof ResizeObserver === "undefined") return { fit: (box) => box, disconnect() {} };
+  const observer = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      const caption = target.querySelector(":scope > table > caption");
+      if (caption !== null) caption.style.maxWidth = `${target.clientWidth}px`;
+    }
+  });
+  return {
+    fit(box) {
+      observer.disconnect();
+      observer.observe(box);
+      return box;
+    },
+    disconnect: () => observer.disconnect(),
+  };
+}
+
 /** The line that says why an edit was refused; announced to screen readers. */
 export function messageLine() {
   const line = element("div", { className: "ma-message", role: "alert", "aria-live": "assertive" });

@@ -6,7 +6,7 @@
 import { predictedSets, scoreSets } from "./label_sets.js";
 import { parseNumber } from "./rules.js";
 import { CONTROLS, UNKNOWN, checkCut, checkFlag, checkTopK } from "./set_rules.js";
-import { element, escapeReverts, exact, messageLine, modelWriter, quantity, view } from "./dom.js";
+import { captionFitter, element, escapeReverts, exact, messageLine, modelWriter, quantity, view } from "./dom.js";
 import { setReadout } from "./set_readout.js";
 
 const ACCURACY = {
@@ -164,13 +164,17 @@ function render({ model, el }) {
       const overK = result.micro.recall / state.k;
       extra.push(["micro R / k", [quantity("recall-over-k", exact([tp, support * state.k], overK), overK)]]);
     }
-    items.replaceChildren(itemTable(state, sets, result));
+    items.replaceChildren(captions.fit(itemTable(state, sets, result)));
     readout.replaceChildren(...setReadout(result, sets.columns, accuracyName, accuracyKey, extra));
   }
 
+  const captions = captionFitter();
   model.on("change", draw);
   draw();
-  return () => model.off("change", draw);
+  return () => {
+    model.off("change", draw);
+    captions.disconnect();
+  };
 }
 
 export default view(render);

@@ -415,6 +415,24 @@ function table(className, head, rows, caption = null, name = caption) {
   if (name !== null) box["aria-label"] = name;
   return element("div", box, [element("table", { className }, parts)]);
 }
+function captionFitter() {
+  if (typeof ResizeObserver === "undefined") return { fit: (box) => box, disconnect() {
+  } };
+  const observer = new ResizeObserver((entries) => {
+    for (const { target } of entries) {
+      const caption = target.querySelector(":scope > table > caption");
+      if (caption !== null) caption.style.maxWidth = `${target.clientWidth}px`;
+    }
+  });
+  return {
+    fit(box) {
+      observer.disconnect();
+      observer.observe(box);
+      return box;
+    },
+    disconnect: () => observer.disconnect()
+  };
+}
 function messageLine() {
   const line = element("div", { className: "ma-message", role: "alert", "aria-live": "assertive" });
   return {
@@ -738,12 +756,16 @@ function render({ model, el }) {
       const overK = result.micro.recall / state.k;
       extra.push(["micro R / k", [quantity("recall-over-k", exact([tp, support * state.k], overK), overK)]]);
     }
-    items.replaceChildren(itemTable(state, sets, result));
+    items.replaceChildren(captions.fit(itemTable(state, sets, result)));
     readout.replaceChildren(...setReadout(result, sets.columns, accuracyName, accuracyKey, extra));
   }
+  const captions = captionFitter();
   model.on("change", draw);
   draw();
-  return () => model.off("change", draw);
+  return () => {
+    model.off("change", draw);
+    captions.disconnect();
+  };
 }
 var scored_items_default = view(render);
 export {
