@@ -403,12 +403,13 @@ def test_a_megabyte_paste_is_answered_in_linear_time_in_both_languages(js, case)
 
 @pytest.mark.parametrize("case", HUGE_PASTES, ids=list(HUGE_PASTES))
 def test_a_paste_four_times_longer_takes_about_four_times_as_long_not_sixteen(js, case):
-    # Linear parsing: 4 x the text, about 4 x the time; quadratic would be 16 x. The bound
-    # (8 x, plus 50 ms for noise on small times) sits between the two.
+    # Linear parsing: 4 x the text, about 4 x the time; quadratic would be 16 x (and seconds
+    # for a megabyte). The bound (8 x, plus 250 ms for a busy machine's noise on times of tens
+    # of milliseconds) sits between the two.
     small, large = (HUGE_PASTES[case](n) for n in (MEGABYTE // 4, MEGABYTE))
     for parse in (pasted, _in_node(js)):
         parse(small)  # warm
-        assert _fastest(parse, large, 3) < 8 * _fastest(parse, small, 3) + 0.05, parse
+        assert _fastest(parse, large, 3) < 8 * _fastest(parse, small, 3) + 0.25, parse
 
 
 RESIZES = [
