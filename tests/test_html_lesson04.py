@@ -55,10 +55,20 @@ READ = """(root) => {
 }"""
 
 
+READY = [f"{view} .ma-verdict" for view in (".microavg-scored-items", ".microavg-tag-table")]
+
+
 @pytest.fixture(params=list(VIEWS))
 def page(request, site, chromium_browser):
-    ready = [f"{view} .ma-verdict" for view in (".microavg-scored-items", ".microavg-tag-table")]
-    with opened(site, chromium_browser, LESSON_04, request.param, ready) as watched:
+    """The lesson freshly opened in a view, for a test that uses its explorers."""
+    with opened(site, chromium_browser, LESSON_04, request.param, READY) as watched:
+        yield watched
+
+
+@pytest.fixture(scope="module", params=list(VIEWS))
+def shown(request, site, chromium_browser):
+    """The lesson opened once a view for the tests that only read it (axe-core last)."""
+    with opened(site, chromium_browser, LESSON_04, request.param, READY) as watched:
         yield watched
 
 
@@ -153,9 +163,9 @@ def assert_tags(state: dict) -> dict[str, float]:
     return numbers
 
 
-def test_every_explorer_draws_offline_with_the_engines_numbers_and_fits(page):
-    found = explorers(page.page)
-    assert page.page.locator(".microavg-explorer:not(.microavg-exercise)").count() == 6
+def test_every_explorer_draws_offline_with_the_engines_numbers_and_fits(shown):
+    found = explorers(shown.page)
+    assert shown.page.locator(".microavg-explorer:not(.microavg-exercise)").count() == 6
     for name, root in found.items():
         state = read(root)
         assert_fits(state)
@@ -169,22 +179,22 @@ def test_every_explorer_draws_offline_with_the_engines_numbers_and_fits(page):
             assert_tags(state)
         else:
             assert_scored(state)
-        shoot(page, root, name.replace(" ", "-"))
+        shoot(shown, root, name.replace(" ", "-"))
 
 
-def test_a_table_caption_wraps_within_its_box_and_stays_while_the_table_scrolls(page):
+def test_a_table_caption_wraps_within_its_box_and_stays_while_the_table_scrolls(shown):
     # On a phone the abstaining explorer's caption ran on past the box's edge, cut off.
-    captions = page.page.locator(".microavg-explorer .ma-scroll > table > caption")
+    captions = shown.page.locator(".microavg-explorer .ma-scroll > table > caption")
     assert captions.count() >= 4
     for i in range(captions.count()):
         caption = captions.nth(i)
         box = caption.locator("xpath=ancestor::div[contains(@class, 'ma-scroll')][1]")
         caption.scroll_into_view_if_needed()
-        for end in (False, True):
+        for end in (True, False):  # scrolled to its end, then back as the reader found it
             box.evaluate("(e, end) => { e.scrollLeft = end ? e.scrollWidth : 0; }", end)
-            shown, edges = caption.bounding_box(), box.bounding_box()
+            where, edges = caption.bounding_box(), box.bounding_box()
             left, right = edges["x"] - 1, edges["x"] + edges["width"] + 1
-            assert left <= shown["x"] and shown["x"] + shown["width"] <= right, (
+            assert left <= where["x"] and where["x"] + where["width"] <= right, (
                 caption.inner_text(),
                 end,
             )
@@ -254,12 +264,12 @@ _O_AND_ZERO = """() => {
 }"""
 
 
-def test_the_label_o_never_reads_as_the_digit_0(page):
+def test_the_label_o_never_reads_as_the_digit_0(shown):
     # "errors out of 0 (true 0 ...)": wherever the page shows the label O bare, O and 0 differ
     # in at least a fifth of their ink, as glyphs of the font it is shown in. The sans fonts'
     # round O and narrow 0 differ in 47-72%; a code font's, even DejaVu Sans Mono's dotted
     # zero, in 14-16%: there the lesson quotes it, “O”, as explanations write 'O'.
-    fonts = page.page.evaluate(_O_AND_ZERO)
+    fonts = shown.page.evaluate(_O_AND_ZERO)
     assert sum(f["count"] for f in fonts) >= 5, fonts  # the matrix explorer's O, at least
     for font in fonts:
         assert font["apart"] >= 0.2, font
@@ -469,10 +479,10 @@ AXE_RUN = """async () => {
 }"""
 
 
-def test_axe_core_finds_nothing_serious_in_the_explorers(page):
-    assert page.failed == [] and page.console_errors == []  # the page's own, before axe-core
-    page.page.add_script_tag(path=str(AXE))
-    assert page.page.evaluate(AXE_RUN) == []
+def test_axe_core_finds_nothing_serious_in_the_explorers(shown):
+    assert shown.failed == [] and shown.console_errors == []  # the page's own, before axe-core
+    shown.page.add_script_tag(path=str(AXE))
+    assert shown.page.evaluate(AXE_RUN) == []
     # axe-core reads the stylesheets, which file:// refuses it: its requests, not the page's.
-    page.failed.clear()
-    page.console_errors.clear()
+    shown.failed.clear()
+    shown.console_errors.clear()
