@@ -320,9 +320,10 @@ def _cells(line: str, by: str) -> list[str]:
     return [cell.strip(_SPACES) for cell in parts]
 
 
-def _refuse_many_rows(lines: list[str], by: str) -> None:
-    """More rows than a matrix may have (a line of names aside) are refused before any is
-    split into cells: a long paste is answered at once."""
+def _filled(lines: list[str], by: str) -> list[str]:
+    """The lines that hold a cell (more than separators and spaces). More than a matrix may
+    have (a line of names aside) are refused before any is split into cells: a long paste
+    is answered at once."""
     cut = _SPACES + {"spaces": "", "tabs": "", "commas": ",;"}[by]
     filled = [line for line in lines if line.strip(cut)]
     if len(filled) > K_MAX + 1:
@@ -330,6 +331,7 @@ def _refuse_many_rows(lines: list[str], by: str) -> None:
         raise say(
             "paste_size", name=CONTROLS["pasted"], low=K_MIN, high=K_MAX, got=len(filled) - names
         )
+    return filled
 
 
 def _is_count(cell: str) -> bool:
@@ -364,9 +366,7 @@ def parse_matrix(text: str) -> tuple[list[list[int]], list[str]]:
     lines = _lines(text)
     joined = "\n".join(lines)
     by = "tabs" if "\t" in joined else "commas" if ("," in joined or ";" in joined) else "spaces"
-    _refuse_many_rows(lines, by)
-    rows = [[c for c in _cells(line, by) if c] for line in lines if line]
-    rows = [row for row in rows if row]
+    rows = [[c for c in _cells(line, by) if c] for line in _filled(lines, by)]
     if not rows:
         raise say("paste_empty", name=name)
     for cell in (cell for row in rows for cell in row):

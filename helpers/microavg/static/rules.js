@@ -145,15 +145,17 @@ function cellsOf(line, by) {
 
 const isCount = (cell) => WHOLE.test(cell);
 
-/** More rows than a matrix may have (a line of names aside) are refused before any is split
- * into cells: a long paste is answered at once (rules._refuse_many_rows). */
-function refuseManyRows(lines, by) {
+/** The lines that hold a cell (more than separators and spaces); more than a matrix may
+ * have (a line of names aside) are refused before any is split into cells: a long paste is
+ * answered at once (rules._filled). */
+function filledLines(lines, by) {
   const cut = SPACES + (by === "commas" ? ",;" : "");
   const filled = lines.filter((line) => strip(line, cut) !== "");
   if (filled.length > K_MAX + 1) {
     const names = !cellsOf(filled[0], by).filter((cell) => cell !== "").every(isCount);
     throw say("paste_size", { name: CONTROLS.pasted, low: K_MIN, high: K_MAX, got: filled.length - (names ? 1 : 0) });
   }
+  return filled;
 }
 const nameColumn = (rows) => rows.every((row) => row.length > 1 && !isCount(row[0]));
 
@@ -168,11 +170,7 @@ export function parseMatrix(text) {
     : joined.includes(",") || joined.includes(";")
       ? "commas"
       : "spaces";
-  refuseManyRows(lines, by);
-  let rows = lines
-    .filter((line) => line !== "")
-    .map((line) => cellsOf(line, by).filter((cell) => cell !== ""))
-    .filter((row) => row.length > 0);
+  let rows = filledLines(lines, by).map((line) => cellsOf(line, by).filter((cell) => cell !== ""));
   if (rows.length === 0) throw say("paste_empty", { name });
   for (const cell of rows.flat()) {
     // ١٢ would be taken for a name

@@ -352,13 +352,14 @@ function cellsOf(line, by) {
   return parts.map((cell) => strip(cell, SPACES));
 }
 var isCount = (cell) => WHOLE.test(cell);
-function refuseManyRows(lines, by) {
+function filledLines(lines, by) {
   const cut = SPACES + (by === "commas" ? ",;" : "");
   const filled = lines.filter((line) => strip(line, cut) !== "");
   if (filled.length > K_MAX + 1) {
     const names = !cellsOf(filled[0], by).filter((cell) => cell !== "").every(isCount);
     throw say("paste_size", { name: CONTROLS.pasted, low: K_MIN, high: K_MAX, got: filled.length - (names ? 1 : 0) });
   }
+  return filled;
 }
 var nameColumn = (rows) => rows.every((row) => row.length > 1 && !isCount(row[0]));
 function parseMatrix(text) {
@@ -367,8 +368,7 @@ function parseMatrix(text) {
   const lines = pastedLines(text);
   const joined = lines.join("\n");
   const by = joined.includes("	") ? "tabs" : joined.includes(",") || joined.includes(";") ? "commas" : "spaces";
-  refuseManyRows(lines, by);
-  let rows = lines.filter((line) => line !== "").map((line) => cellsOf(line, by).filter((cell) => cell !== "")).filter((row) => row.length > 0);
+  let rows = filledLines(lines, by).map((line) => cellsOf(line, by).filter((cell) => cell !== ""));
   if (rows.length === 0) throw say("paste_empty", { name });
   for (const cell of rows.flat()) {
     if (/^\p{Nd}+$/u.test(cell) && !isCount(cell)) throw say("paste_digits", { name, got: quoted(cell) });
