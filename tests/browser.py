@@ -107,11 +107,15 @@ class Watched:
         if message.type == "error":
             self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
 
-    def screenshot(self, name: str) -> Path:
-        """Save a full-page screenshot as ``build/screenshots/<name>.png``; return its path."""
+    def screenshot(self, name: str, *, full_page: bool = True) -> Path:
+        """Save a screenshot of the whole page (or of its first screen) as
+        ``build/screenshots/<name>.png``; return its path.
+
+        A whole lesson's page takes Chromium 3 to 5 s to draw into one image.
+        """
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}.png"
-        self.page.screenshot(path=str(path), full_page=True)
+        self.page.screenshot(path=str(path), full_page=full_page)
         return path
 
 

@@ -107,7 +107,8 @@ def opened(
         watched.name = view
         yield watched
         assert watched.blocked == [], "requests to the network (aborted)"
-        assert watched.failed == [] and watched.console_errors == []
+        assert watched.failed == [], f"requests that failed: {watched.failed}"
+        assert watched.console_errors == [], f"errors in the console: {watched.console_errors}"
 
 
 def read(locator) -> dict:

@@ -4,7 +4,8 @@ full by a real browser with the network off.
 The session builds ``build/html`` once, with ``python -m htmlsite --if-stale`` (a no-op when
 the lessons, package, templates and JS pins are unchanged since the last build). The browser
 tests open every page from ``file://`` in Debian's Chromium with every other request aborted,
-and save a full-page screenshot of each under ``build/screenshots/html-*.png``.
+and save its first screen at 1280 px under ``build/screenshots/html-*.png`` (``test_site``
+saves each at 390 px and in the dark).
 
 ``MICROAVG_HTML_NOTEBOOKS=DIR`` checks the pages built from another folder (see html_site.py).
 """
@@ -445,7 +446,7 @@ def rendered(site, chromium_browser):
                 watched.page.evaluate("() => document.fonts.ready.then(() => true)")
                 seconds = time.perf_counter() - start
                 facts = watched.page.evaluate(_FACTS)
-                shot = watched.screenshot(f"html-{Path(page).stem}")
+                shot = watched.screenshot(f"html-{Path(page).stem}", full_page=False)
                 cache[page] = Rendered(
                     page,
                     seconds,

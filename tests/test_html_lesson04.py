@@ -4,12 +4,13 @@ Opens ``build/html/04-when-micro-averages-part.html`` from ``file://`` in Chromi
 other request aborted, at 1280 px and at 390 px (a phone), light and dark, and uses each of
 its six explorers (a label left out, abstaining, multi-label tags, thresholds, top-k, and
 section 6's explainer of a CSV file) as a reader would, keyboard included (drawn, read and
-checked by axe in all four views, driven by hand in one per width: ``by_hand``). After every
+contrast-checked in all four views, driven by hand in one per width: ``by_hand``). After every
 step every number an explorer shows is asserted against the engine for the state it shows (the
 explorers' ``quantities()``, the explainer's text against ``microavg explain``'s) and the
 headline numbers against scikit-learn's on the same data; bad input is refused in the
-control's on-screen name and the last good state kept; axe-core finds nothing serious in
-them. Screenshots: ``build/screenshots/html-04-*.png``.
+control's on-screen name and the last good state kept. axe-core checks the whole page, these
+explorers included, in the same four views (``tests/test_site.py``). Screenshots:
+``build/screenshots/html-04-*.png``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import math
 
 import numpy as np
 import pytest
-from browser import ROOT, SCREENSHOTS
+from browser import SCREENSHOTS
 from explorer_pages import VIEWS, assert_fits, assert_matrix, by_hand, contrast, opened
 from explorer_pages import read as read_common
 from microavg import examples
@@ -27,7 +28,6 @@ from sklearn.metrics import accuracy_score, precision_recall_fscore_support, top
 
 LESSON_04 = "04-when-micro-averages-part.html"
 TOLERANCE = 1e-12
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ANIMALS = list(examples.ANIMAL_LABELS)
 TAGS = list(examples.PHOTO_TAGS)
 
@@ -67,7 +67,7 @@ def page(request, site, chromium_browser):
 
 @pytest.fixture(scope="module", params=list(VIEWS))
 def shown(request, site, chromium_browser):
-    """The lesson opened once a view for the tests that only read it (axe-core last)."""
+    """The lesson opened once a view for the tests that only read it."""
     with opened(site, chromium_browser, LESSON_04, request.param, READY) as watched:
         yield watched
 
@@ -467,22 +467,3 @@ def test_ticking_o_back_in_takes_the_cause_away_as_section_6_says(page):
     assert looked["ticked"] == ["A", "B", "O"] and looked["said"] == said(["A", "B", "O"])
     assert_fits(read_common(root))
     shoot(page, root, "own-data-o-back")
-
-
-AXE_RUN = """async () => {
-  const result = await axe.run(
-    {include: [['.microavg-scored-items'], ['.microavg-tag-table'], ['.microavg-matrix-explorer'],
-               ['.microavg-explain-file']]},
-    {resultTypes: ['violations']});
-  return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => ({id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-}"""
-
-
-def test_axe_core_finds_nothing_serious_in_the_explorers(shown):
-    assert shown.failed == [] and shown.console_errors == []  # the page's own, before axe-core
-    shown.page.add_script_tag(path=str(AXE))
-    assert shown.page.evaluate(AXE_RUN) == []
-    # axe-core reads the stylesheets, which file:// refuses it: its requests, not the page's.
-    shown.failed.clear()
-    shown.console_errors.clear()

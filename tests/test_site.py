@@ -94,6 +94,50 @@ _IMAGES = """() => [...document.querySelectorAll('img')].map(i => ({
   alt: i.getAttribute('alt'), src: i.getAttribute('src').slice(0, 40),
   widget: !!i.closest('.jupyter-widgets.jp-OutputArea-output')}))"""
 
+# The contents list: how many, whether open, where its links go (and whether each target is
+# on the page), and how it is placed.
+_CONTENTS = """() => {
+  const [toc] = document.querySelectorAll('details.ma-toc');
+  const ids = new Set([...document.querySelectorAll('[id]')].map(e => e.id));
+  const hrefs = toc ? [...toc.querySelectorAll('a')].map(a => a.getAttribute('href')) : [];
+  return {count: document.querySelectorAll('details.ma-toc').length, open: toc ? toc.open : null,
+          hrefs, missing: hrefs.filter(h => !ids.has(h.slice(1))),
+          position: toc ? getComputedStyle(toc).position : null};
+}"""
+
+# Lines each <pre> of an output takes on screen, against the lines of its text.
+_PRE_LINES = """() => [...document.querySelectorAll('.jp-OutputArea-output pre')].map(pre => {
+  const range = document.createRange();
+  range.selectNodeContents(pre);
+  const tops = new Set([...range.getClientRects()].filter(r => r.width > 0)
+    .map(r => Math.round(r.top)));
+  return {text: pre.innerText.slice(0, 60), lines: pre.innerText.replace(/\\n$/, '')
+    .split('\\n').length, shown: tops.size, white_space: getComputedStyle(pre).whiteSpace};
+})"""
+
+# How many boxes (lines) the word "f1-score" of each classification_report is drawn in.
+_F1_SCORE_BOXES = """() => [...document.querySelectorAll('.jp-OutputArea-output pre')]
+  .filter(pre => pre.textContent.includes('f1-score')).map(pre => {
+    const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.nodeValue.indexOf('f1-score');
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 'f1-score'.length);
+      return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+    }
+    return 0;
+  })"""
+
+# The figures: those cut at the column's edge, and the scale each is shown at.
+_FIGURES = """() => ({
+  cut: [...document.querySelectorAll('.jp-RenderedImage')]
+    .filter(box => box.scrollWidth > box.clientWidth + 1)
+    .map(box => box.querySelector('img').alt.slice(0, 50)),
+  scales: [...document.querySelectorAll('.jp-RenderedImage img')].map(i =>
+    i.getBoundingClientRect().width / (Number(i.getAttribute('width')) || i.naturalWidth))})"""
+
 
 def _open(browser, width: int, scheme: str):
     """A policed page ``width`` px wide (a phone's 844 px high), the system in ``scheme``."""
@@ -131,6 +175,10 @@ def looked(site, chromium_browser):
                     "seconds": seconds,
                     "theme": watched.page.evaluate("() => document.documentElement.dataset.theme"),
                     "layout": watched.page.evaluate(_CUT_OFF),
+                    "contents": watched.page.evaluate(_CONTENTS),
+                    "pre_lines": watched.page.evaluate(_PRE_LINES),
+                    "f1_boxes": watched.page.evaluate(_F1_SCORE_BOXES),
+                    "figures": watched.page.evaluate(_FIGURES),
                     "axe": watched.page.evaluate(_AXE_RUN),
                     "images": watched.page.evaluate(_IMAGES),
                     "blocked": blocked,
@@ -209,15 +257,9 @@ def test_lessons_fit_a_tablet(site, chromium_browser, lesson):
     assert layout["page_width"] <= 768 and layout["cut"] == []
 
 
-def test_figures_keep_readable_text_on_a_phone(site, chromium_browser):
+def test_figures_keep_readable_text_on_a_phone(looked):
     """No figure is shown at less than 3/4 of its drawn size (wide ones scroll instead)."""
-    with _open(chromium_browser, 390, "light") as watched:
-        _settle(watched, site, LESSONS[0].page)
-        scales = watched.page.evaluate(
-            """() => [...document.querySelectorAll('.jp-RenderedImage img')].map(i =>
-                 i.getBoundingClientRect().width / (Number(i.getAttribute('width')) ||
-                                                     i.naturalWidth))"""
-        )
+    scales = looked(LESSONS[0].page, 390, "light")["figures"]["scales"]
     assert scales and min(scales) >= 0.74
 
 
@@ -305,24 +347,12 @@ def test_dark_choice_is_remembered_across_pages(site, chromium_browser):
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.page)
-def test_contents_list_is_open_beside_the_text_on_wide_and_folded_on_phones(
-    site, chromium_browser, lesson
-):
+def test_contents_list_is_open_beside_the_text_on_wide_and_folded_on_phones(looked, lesson):
     for width, wanted in [(1280, True), (390, False)]:
-        with _open(chromium_browser, width, "light") as watched:
-            watched.page.goto((site / lesson.page).as_uri(), wait_until="load")
-            toc = watched.page.locator("details.ma-toc")
-            assert toc.count() == 1
-            assert toc.evaluate("t => t.open") is wanted
-            hrefs = toc.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
-            assert len(hrefs) >= 3
-            ids = watched.page.evaluate(
-                "() => [...document.querySelectorAll('[id]')].map(e => e.id)"
-            )
-            assert all(h[1:] in ids for h in hrefs)
-            if width == 1280:
-                position = toc.evaluate("t => getComputedStyle(t).position")
-                assert position == "sticky"
+        contents = looked(lesson.page, width, "light")["contents"]
+        assert contents["count"] == 1 and contents["open"] is wanted, (width, contents)
+        assert len(contents["hrefs"]) >= 3 and contents["missing"] == [], contents
+    assert looked(lesson.page, 1280, "light")["contents"]["position"] == "sticky"
 
 
 def test_contents_page_gives_time_to_learn_per_lesson_and_in_total(site):
@@ -453,51 +483,16 @@ def test_print_leaves_out_the_site_around_the_text(site, chromium_browser):
 
 # --- the reader's findings (issue 20) ---------------------------------------------------------
 
-# Lines each <pre> of an output takes on screen, against the lines of its text.
-_PRE_LINES = """() => [...document.querySelectorAll('.jp-OutputArea-output pre')].map(pre => {
-  const range = document.createRange();
-  range.selectNodeContents(pre);
-  const tops = new Set([...range.getClientRects()].filter(r => r.width > 0)
-    .map(r => Math.round(r.top)));
-  return {text: pre.innerText.slice(0, 60), lines: pre.innerText.replace(/\\n$/, '')
-    .split('\\n').length, shown: tops.size, white_space: getComputedStyle(pre).whiteSpace};
-})"""
-
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.page)
-def test_preformatted_output_scrolls_in_its_box_and_never_wraps_on_a_phone(
-    site, chromium_browser, lesson
-):
-    with _open(chromium_browser, 390, "light") as watched:
-        _settle(watched, site, lesson.page)
-        pres = watched.page.evaluate(_PRE_LINES)
-    for pre in pres:
+def test_preformatted_output_scrolls_in_its_box_and_never_wraps_on_a_phone(looked, lesson):
+    for pre in looked(lesson.page, 390, "light")["pre_lines"]:
         assert pre["white_space"] == "pre", pre
         assert pre["shown"] <= pre["lines"], f"wrapped: {pre}"
 
 
-# How many boxes (lines) the word "f1-score" of each classification_report is drawn in.
-_F1_SCORE_BOXES = """() => [...document.querySelectorAll('.jp-OutputArea-output pre')]
-  .filter(pre => pre.textContent.includes('f1-score')).map(pre => {
-    const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.nodeValue.indexOf('f1-score');
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + 'f1-score'.length);
-      return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
-    }
-    return 0;
-  })"""
-
-
-def test_classification_report_keeps_its_header_on_one_line_on_a_phone(site, chromium_browser):
-    boxes = []
-    for lesson in LESSONS:
-        with _open(chromium_browser, 390, "light") as watched:
-            _settle(watched, site, lesson.page)
-            boxes += watched.page.evaluate(_F1_SCORE_BOXES)
+def test_classification_report_keeps_its_header_on_one_line_on_a_phone(looked):
+    boxes = [n for lesson in LESSONS for n in looked(lesson.page, 390, "light")["f1_boxes"]]
     assert boxes, "no classification_report output in the lessons"
     assert boxes == [1] * len(boxes), "'f1-score' broken over lines"
 
@@ -568,15 +563,9 @@ def test_dark_scheme_keeps_the_grid_shading_and_tables_on_the_dark_page(site, ch
     assert "rgb(255, 255, 255)" not in backgrounds
 
 
-def test_wide_figures_fit_the_column_on_a_laptop(site, chromium_browser):
+def test_wide_figures_fit_the_column_on_a_laptop(looked):
     for lesson in LESSONS:
-        with _open(chromium_browser, 1280, "light") as watched:
-            _settle(watched, site, lesson.page)
-            cut = watched.page.evaluate(
-                """() => [...document.querySelectorAll('.jp-RenderedImage')]
-                     .filter(box => box.scrollWidth > box.clientWidth + 1)
-                     .map(box => box.querySelector('img').alt.slice(0, 50))"""
-            )
+        cut = looked(lesson.page, 1280, "light")["figures"]["cut"]
         assert cut == [], f"{lesson.page}: figures cut at the column's edge: {cut}"
 
 
