@@ -1,13 +1,14 @@
 """``make slides``: every lesson as a reveal.js deck that opens from ``file://`` with the network
 off, and whose every slide and sub-slide fits 1280 x 720 with nothing clipped, its explorers
-drawn from their saved state. The decks are built once per module into a temporary folder;
-the screenshots are ``build/screenshots/slides-*.png`` (each deck's fullest page, and a page
-with an explorer)."""
+drawn from their saved state. The decks tested are the site's (``make html`` builds them beside
+the lessons' pages, as ``make slides`` does into ``build/slides``); the screenshots are
+``build/screenshots/slides-*.png`` (each deck's fullest page, and a page with an explorer)."""
 
 from __future__ import annotations
 
 import html
 import re
+import shutil
 
 import nbformat
 import pytest
@@ -72,10 +73,25 @@ WALK = """async () => {
 
 
 @pytest.fixture(scope="module")
-def decks(tmp_path_factory):
-    out = tmp_path_factory.mktemp("slides")
-    names = slides.build_slides(NOTEBOOKS, out)
-    return out, names
+def decks(site):
+    """The site's folder, and the decks in it."""
+    return site, sorted(path.name for path in site.glob("*.slides.html"))
+
+
+def _without_view_ids(deck) -> str:
+    """The deck's text, but for the random id nbconvert gives each explorer's output box."""
+    uuid = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    return re.sub(uuid, "…", deck.read_text(encoding="utf-8"))
+
+
+def test_make_slides_builds_the_deck_the_site_links(site, tmp_path):
+    lesson = LESSONS[-1]  # the shortest to build
+    (tmp_path / "notebooks").mkdir()
+    shutil.copy(lesson.path, tmp_path / "notebooks" / lesson.path.name)
+    out = tmp_path / "slides"
+    assert slides.build_slides(tmp_path / "notebooks", out) == [lesson.slides]
+    assert _without_view_ids(out / lesson.slides) == _without_view_ids(site / lesson.slides)
+    assert (out / "assets" / "reveal.js" / "dist" / "reveal.js").is_file()
 
 
 def _lesson(lesson) -> nbformat.NotebookNode:

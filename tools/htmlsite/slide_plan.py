@@ -618,6 +618,10 @@ def deck_notebook(nb: nbformat.NotebookNode, pages: list[Page]) -> nbformat.Note
             cell.metadata["slideshow"] = {"slide_type": "notes"}
             cells.append(cell)
         deck.cells.extend(cells)
+    # nbformat gives a new cell a random id (drawn into the page as its element id): numbered
+    # instead, the same lesson always gives the same deck.
+    for number, cell in enumerate(deck.cells):
+        cell.id = f"deck-{number}"
     return deck
 
 
