@@ -107,15 +107,11 @@ class Watched:
         if message.type == "error":
             self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
 
-    def screenshot(self, name: str, *, full_page: bool = True) -> Path:
-        """Save a screenshot of the whole page (or of its first screen) as
-        ``build/screenshots/<name>.png``; return its path.
-
-        A whole lesson's page takes Chromium 3 to 5 s to draw into one image.
-        """
+    def screenshot(self, name: str) -> Path:
+        """Save a full-page screenshot as ``build/screenshots/<name>.png``; return its path."""
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{re.sub(r'[^A-Za-z0-9_.-]+', '-', name)}.png"
-        self.page.screenshot(path=str(path), full_page=full_page)
+        self.page.screenshot(path=str(path), full_page=True)
         return path
 
 

@@ -1,11 +1,9 @@
-"""The HTML tutorial (``make html``): built from the lessons, self-contained, and drawn in
-full by a real browser with the network off.
+"""The HTML tutorial (``make html``): built from the lessons, self-contained, every lesson and
+its deck in the site, the build's pieces on small made-up notebooks.
 
 The session builds ``build/html`` once, with ``python -m htmlsite --if-stale`` (a no-op when
-the lessons, package, templates and JS pins are unchanged since the last build). The browser
-tests open every page from ``file://`` in Debian's Chromium with every other request aborted,
-and save its first screen at 1280 px under ``build/screenshots/html-*.png`` (``test_site``
-saves each at 390 px and in the dark).
+the lessons, package, templates and JS pins are unchanged since the last build). How each page
+looks in a real browser with the network off is ``tests/test_site.py``'s.
 
 ``MICROAVG_HTML_NOTEBOOKS=DIR`` checks the pages built from another folder (see html_site.py).
 """
@@ -16,37 +14,25 @@ import doctest
 import json
 import pkgutil
 import re
-import time
-from dataclasses import dataclass
 from importlib import import_module
 from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import htmlsite
 import nbformat
 import pytest
-from browser import SCREENSHOTS, watched_page
+from browser import watched_page
 from html_site import NOTEBOOKS, ROOT
 from htmlsite import lessons as site_lessons
 from htmlsite import links
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 MAX_SITE_BYTES = 15 * 1024 * 1024
-MIN_FIGURE_WIDTH = 300  # CSS pixels: a plot narrower than this is too small to read
-RENDER_TIMEOUT_MS = 30_000
-# TeX the build's MathJax should have replaced: $$, $\displaystyle (sympy), commands, $inline$.
-RAW_TEX = re.compile(
-    r"\$\$|\$\\displaystyle|\\(?:frac|sum|begin|left|right|mathrm)\b"
-    r"|(?<![\w$])\$[^\s$][^$\n]*\$(?![\w$])"
-)
-
 LESSONS = [site_lessons.read_lesson(path) for path in site_lessons.find_lessons(NOTEBOOKS)]
 SITE_PAGES = ["index.html", "glossary.html", "cheatsheet.html"]
 PAGES = [*SITE_PAGES, *(lesson.page for lesson in LESSONS)]
 REPOSITORY = links.repository_slug()
-browser_test = pytest.mark.browser
 SITE_MODULES = sorted(
     f"htmlsite.{m.name}" for m in pkgutil.iter_modules(htmlsite.__path__) if m.name != "__main__"
 )
@@ -359,199 +345,3 @@ def test_contents_page_offers_binder(site):
     assert 'class="ma-binder" href="https://mybinder.org/v2/gh/' in (
         (site / "index.html").read_text(encoding="utf-8")
     )
-
-
-# --- the pages in a real browser, offline ------------------------------------------------------
-
-
-@dataclass
-class Rendered:
-    """What one page looked like once math, widgets and fonts had settled."""
-
-    page: str
-    seconds: float
-    blocked: list[str]
-    failed: list[str]
-    console_errors: list[str]
-    facts: dict
-    screenshot: Path
-
-
-_WIDGETS_DRAWN = """() => [...document.querySelectorAll(
-    'script[type="application/vnd.jupyter.widget-view+json"]')]
-  .every(s => s.parentElement.querySelector('.widget-subarea, .lm-Widget'))"""
-_FACTS = """() => {
-  const box = e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; };
-  const state = document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]');
-  const models = state ? JSON.parse(state.textContent).state : {};
-  return {
-    prose: document.querySelector('.ma-lesson') ?
-      [...document.querySelectorAll('.jp-MarkdownCell, .jp-RenderedLatex, .jp-RenderedMarkdown')]
-        .map(e => e.innerText).join('\\n') :
-      document.querySelector('main').innerText,
-    math: [...document.querySelectorAll('mjx-container')].map(m => ({
-      tex: (m.querySelector('mjx-assistive-mml') || m).textContent,
-      size: box(m.querySelector('svg') || m)})),
-    mathjax_loaded: !!window.MathJax || !!document.querySelector('script[src*="MathJax"]'),
-    latex_outputs: [...document.querySelectorAll('.jp-RenderedLatex')]
-      .map(e => e.querySelectorAll('mjx-container').length),
-    math_errors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
-    images: [...document.querySelectorAll('.jp-RenderedImage img, .jp-RenderedSVG svg, main img')]
-      .map(i => ({natural: [i.naturalWidth ?? 1, i.naturalHeight ?? 1], size: box(i),
-                  output: !!i.closest('.jp-RenderedImage, .jp-RenderedSVG')})),
-    views: [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
-      .map(s => {
-        const drawn = s.parentElement.querySelector('.widget-subarea > *');
-        return {model: JSON.parse(s.textContent).model_id, in_state: false,
-                size: drawn ? box(drawn) : [0, 0]};
-      }),
-    models: Object.fromEntries(Object.entries(models).map(([k, v]) => [k, v.model_name])),
-    modules: Object.fromEntries(Object.entries(models).map(([k, v]) => [k, v.model_module])),
-    sliders: [...document.querySelectorAll('.widget-slider')].map(box),
-    widget_error: /Error (displaying|rendering) widget/.test(document.body.innerText),
-    stderr: [...document.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]')]
-      .filter(e => !e.closest('.celltag_raises-exception')).map(e => e.innerText.slice(0, 500)),
-    links: [...document.querySelectorAll('a[href]')].map(a => ({
-      href: a.href, raw: a.getAttribute('href'),
-      anchor_ok: !a.hash || a.pathname !== location.pathname ||
-        !!(document.getElementById(a.hash.slice(1)) ||
-           document.getElementById(decodeURIComponent(a.hash.slice(1))))})),
-    pager: Object.fromEntries(['prev', 'contents', 'next'].map(k => {
-      const a = document.querySelector(`.ma-pager-top a.ma-${k}`);
-      return [k, a ? a.getAttribute('href') : null];
-    })),
-    pager_bottom: !!document.querySelector('.ma-pager-bottom a.ma-contents'),
-    lessons: [...document.querySelectorAll('ol.ma-lessons > li > a')]
-      .map(a => a.getAttribute('href')),
-    binder: [...document.querySelectorAll('a.ma-binder')].map(a => a.href),
-    width: document.documentElement.scrollWidth,
-  };
-}"""
-
-
-@pytest.fixture(scope="session")
-def rendered(site, chromium_browser):
-    """``rendered(page)``: open a page once per session and report what it showed."""
-    cache: dict[str, Rendered] = {}
-
-    def render(page: str) -> Rendered:
-        if page not in cache:
-            with watched_page(chromium_browser) as watched:
-                start = time.perf_counter()
-                watched.page.goto((site / page).as_uri(), wait_until="load")
-                try:
-                    watched.page.wait_for_function(_WIDGETS_DRAWN, timeout=RENDER_TIMEOUT_MS)
-                except PlaywrightTimeout:  # the widgets test says which views are missing
-                    pass
-                watched.page.evaluate("() => document.fonts.ready.then(() => true)")
-                seconds = time.perf_counter() - start
-                facts = watched.page.evaluate(_FACTS)
-                shot = watched.screenshot(f"html-{Path(page).stem}", full_page=False)
-                cache[page] = Rendered(
-                    page,
-                    seconds,
-                    watched.blocked,
-                    watched.failed,
-                    watched.console_errors,
-                    facts,
-                    shot,
-                )
-        return cache[page]
-
-    yield render
-    if cache:
-        times = {page: round(r.seconds, 2) for page, r in cache.items()}
-        (SCREENSHOTS / "html-render-seconds.json").write_text(json.dumps(times, indent=1) + "\n")
-
-
-@browser_test
-@pytest.mark.parametrize("page", PAGES)
-def test_page_requests_nothing_off_the_site_and_nothing_missing(rendered, page):
-    shown = rendered(page)
-    assert shown.blocked == [], "requests to the network (aborted)"
-    assert shown.failed == [], "requests that failed"
-
-
-@browser_test
-@pytest.mark.parametrize("page", PAGES)
-def test_page_logs_no_console_errors(rendered, page):
-    assert rendered(page).console_errors == []
-
-
-@browser_test
-@pytest.mark.parametrize("page", PAGES)
-def test_math_is_typeset_at_build_time_and_no_raw_tex_shows(rendered, page):
-    facts = rendered(page).facts
-    assert not facts["mathjax_loaded"], "the page typesets in the browser"
-    assert facts["math_errors"] == 0
-    unrendered = [m["tex"] for m in facts["math"] if not (m["size"][0] > 0 and m["size"][1] > 0)]
-    assert unrendered == []
-    assert all(count > 0 for count in facts["latex_outputs"]), "a text/latex output not typeset"
-    assert RAW_TEX.findall(facts["prose"]) == [], "TeX left as text"
-
-
-@browser_test
-@pytest.mark.parametrize("page", PAGES)
-def test_every_plot_is_an_image_of_readable_size(rendered, page):
-    for image in rendered(page).facts["images"]:
-        (natural_w, natural_h), (width, height) = image["natural"], image["size"]
-        assert natural_w > 0 and natural_h > 0, "image did not load"
-        assert width > 0 and height > 0, "image not displayed"
-        if image["output"]:
-            assert width >= MIN_FIGURE_WIDTH, f"figure only {width:.0f}px wide"
-
-
-@browser_test
-@pytest.mark.parametrize("page", PAGES)
-def test_every_widget_is_drawn_from_its_saved_state(rendered, page):
-    facts = rendered(page).facts
-    assert not facts["widget_error"]
-    for view in facts["views"]:
-        assert view["model"] in facts["models"], "widget view without saved state"
-        assert view["size"][0] > 0 and view["size"][1] > 0, f"widget {view['model']} not drawn"
-    if any(name.endswith("SliderModel") for name in facts["models"].values()):
-        assert facts["sliders"] and all(w > 0 and h > 0 for w, h in facts["sliders"])
-
-
-@browser_test
-@pytest.mark.parametrize("page", PAGES)
-def test_page_shows_no_warning_or_traceback_except_where_tagged_raises_exception(rendered, page):
-    assert rendered(page).facts["stderr"] == []
-
-
-@browser_test
-@pytest.mark.parametrize("page", PAGES)
-def test_links_within_the_site_resolve(rendered, page):
-    for link in rendered(page).facts["links"]:
-        parts = urlsplit(link["href"])
-        if parts.scheme == "file":
-            assert Path(unquote(parts.path)).is_file(), f"broken link {link['raw']}"
-        else:
-            assert parts.scheme in {"http", "https", "mailto"}, link["raw"]
-        assert link["anchor_ok"], f"no such anchor: {link['raw']}"
-
-
-@browser_test
-@pytest.mark.parametrize("index", range(len(LESSONS)), ids=[lesson.page for lesson in LESSONS])
-def test_lesson_pages_link_prev_contents_and_next_in_order(rendered, index):
-    facts = rendered(LESSONS[index].page).facts
-    assert facts["pager"] == {
-        "prev": LESSONS[index - 1].page if index > 0 else None,
-        "contents": "index.html",
-        "next": LESSONS[index + 1].page if index + 1 < len(LESSONS) else None,
-    }
-    assert facts["pager_bottom"]
-    assert facts["binder"] == [links.binder_url(REPOSITORY, LESSONS[index].path.name)]
-
-
-@browser_test
-def test_contents_page_lists_every_lesson_in_order(rendered):
-    facts = rendered("index.html").facts
-    assert facts["lessons"] == [lesson.page for lesson in LESSONS]
-    assert len(facts["binder"]) == 1
-
-
-@browser_test
-@pytest.mark.parametrize("page", PAGES)
-def test_page_fits_a_laptop_screen_without_sideways_scrolling(rendered, page):
-    assert rendered(page).facts["width"] <= 1280

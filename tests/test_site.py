@@ -1,11 +1,15 @@
 """The HTML tutorial as a site (``make html``): readable on a phone and in the dark, accessible,
 searchable, printable; every page from ``file://`` in Chromium with the network off.
 
-Each page is opened at 1280 and 390 px wide (and 768 for the lessons' tablet check), with the
-system in the light and in the dark scheme. On each: nothing scrolls the page sideways and
-nothing is cut off outside a box that scrolls; axe-core (vendored from npm, pinned in
-package-lock.json, injected from ``node_modules``) finds no serious or critical violation;
-every ``<img>`` has a real text alternative. Screenshots (first screen, phone and dark) go to
+Each page is opened once at 1280 and once at 390 px wide, with the system in the light and in
+the dark scheme (``looked``), and every reading is taken from that load (the lessons' tablet
+check opens them at 768 px). In each view: nothing scrolls the page sideways and nothing is cut
+off outside a box that scrolls; nothing is requested from the network, no request fails and
+nothing is logged as an error; axe-core (vendored from npm, pinned in package-lock.json,
+injected from ``node_modules``) finds no serious or critical violation. At 1280 px, light: the
+math was typeset at build time, every figure is an image of readable size with a real text
+alternative, every explorer is drawn from its saved state, links resolve, and each lesson links
+the one before and after it. Screenshots (first screen, phone and dark) go to
 ``build/screenshots/site-*.png``; ``site-settle-seconds.json`` beside them records how long each
 page took to settle.
 """
@@ -16,12 +20,13 @@ import json
 import re
 import time
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import nbformat
 import pytest
 from browser import SCREENSHOTS, watched_page
 from html_site import NOTEBOOKS, ROOT
-from htmlsite import glossary
+from htmlsite import glossary, links
 from htmlsite import lessons as site_lessons
 from htmlsite.assets import copy_assets, ensure_node_modules
 from htmlsite.math import typeset
@@ -39,6 +44,13 @@ SCHEMES = ["light", "dark"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TIMEOUT_MS = 30_000
 PLACEHOLDER_ALTS = {"", "figure", "image", "no description has been provided for this image"}
+MIN_FIGURE_WIDTH = 300  # CSS pixels: a plot narrower than this is too small to read
+# TeX the build's MathJax should have replaced: $$, $\displaystyle (sympy), commands, $inline$.
+RAW_TEX = re.compile(
+    r"\$\$|\$\\displaystyle|\\(?:frac|sum|begin|left|right|mathrm)\b"
+    r"|(?<![\w$])\$[^\s$][^$\n]*\$(?![\w$])"
+)
+REPOSITORY = links.repository_slug()
 
 _WIDGETS_DRAWN = """() => [...document.querySelectorAll(
     'script[type="application/vnd.jupyter.widget-view+json"]')]
@@ -138,6 +150,56 @@ _FIGURES = """() => ({
   scales: [...document.querySelectorAll('.jp-RenderedImage img')].map(i =>
     i.getBoundingClientRect().width / (Number(i.getAttribute('width')) || i.naturalWidth))})"""
 
+# What the page is made of once drawn: its prose and math, images, explorers and their saved
+# models, output on stderr, links, and the lesson pager.
+_FACTS = """() => {
+  const box = e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; };
+  const state = document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]');
+  const models = state ? JSON.parse(state.textContent).state : {};
+  return {
+    prose: document.querySelector('.ma-lesson') ?
+      [...document.querySelectorAll('.jp-MarkdownCell, .jp-RenderedLatex, .jp-RenderedMarkdown')]
+        .map(e => e.innerText).join('\\n') :
+      document.querySelector('main').innerText,
+    math: [...document.querySelectorAll('mjx-container')].map(m => ({
+      tex: (m.querySelector('mjx-assistive-mml') || m).textContent,
+      size: box(m.querySelector('svg') || m)})),
+    mathjax_loaded: !!window.MathJax || !!document.querySelector('script[src*="MathJax"]'),
+    latex_outputs: [...document.querySelectorAll('.jp-RenderedLatex')]
+      .map(e => e.querySelectorAll('mjx-container').length),
+    math_errors: document.querySelectorAll('mjx-merror, [data-mjx-error]').length,
+    images: [...document.querySelectorAll('.jp-RenderedImage img, .jp-RenderedSVG svg, main img')]
+      .map(i => ({natural: [i.naturalWidth ?? 1, i.naturalHeight ?? 1], size: box(i),
+                  output: !!i.closest('.jp-RenderedImage, .jp-RenderedSVG')})),
+    views: [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
+      .map(s => {
+        const drawn = s.parentElement.querySelector('.widget-subarea > *');
+        return {model: JSON.parse(s.textContent).model_id, in_state: false,
+                size: drawn ? box(drawn) : [0, 0]};
+      }),
+    models: Object.fromEntries(Object.entries(models).map(([k, v]) => [k, v.model_name])),
+    modules: Object.fromEntries(Object.entries(models).map(([k, v]) => [k, v.model_module])),
+    sliders: [...document.querySelectorAll('.widget-slider')].map(box),
+    widget_error: /Error (displaying|rendering) widget/.test(document.body.innerText),
+    stderr: [...document.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]')]
+      .filter(e => !e.closest('.celltag_raises-exception')).map(e => e.innerText.slice(0, 500)),
+    links: [...document.querySelectorAll('a[href]')].map(a => ({
+      href: a.href, raw: a.getAttribute('href'),
+      anchor_ok: !a.hash || a.pathname !== location.pathname ||
+        !!(document.getElementById(a.hash.slice(1)) ||
+           document.getElementById(decodeURIComponent(a.hash.slice(1))))})),
+    pager: Object.fromEntries(['prev', 'contents', 'next'].map(k => {
+      const a = document.querySelector(`.ma-pager-top a.ma-${k}`);
+      return [k, a ? a.getAttribute('href') : null];
+    })),
+    pager_bottom: !!document.querySelector('.ma-pager-bottom a.ma-contents'),
+    lessons: [...document.querySelectorAll('ol.ma-lessons > li > a')]
+      .map(a => a.getAttribute('href')),
+    binder: [...document.querySelectorAll('a.ma-binder')].map(a => a.href),
+    width: document.documentElement.scrollWidth,
+  };
+}"""
+
 
 def _open(browser, width: int, scheme: str):
     """A policed page ``width`` px wide (a phone's 844 px high), the system in ``scheme``."""
@@ -170,6 +232,7 @@ def looked(site, chromium_browser):
                 # What the page itself asked for and logged, before axe-core (which reads the
                 # stylesheets, and logs that file:// refuses it) is added.
                 blocked, errors = list(watched.blocked), list(watched.console_errors)
+                failed = list(watched.failed)
                 watched.page.add_script_tag(path=str(AXE))
                 cache[key] = {
                     "seconds": seconds,
@@ -179,9 +242,11 @@ def looked(site, chromium_browser):
                     "pre_lines": watched.page.evaluate(_PRE_LINES),
                     "f1_boxes": watched.page.evaluate(_F1_SCORE_BOXES),
                     "figures": watched.page.evaluate(_FIGURES),
+                    "facts": watched.page.evaluate(_FACTS),
                     "axe": watched.page.evaluate(_AXE_RUN),
                     "images": watched.page.evaluate(_IMAGES),
                     "blocked": blocked,
+                    "failed": failed,
                     "errors": errors,
                 }
                 if width < 1000 or scheme == "dark":
@@ -228,7 +293,8 @@ def test_axe_finds_no_serious_or_critical_violation_in_widgets(looked, page, wid
 @views
 def test_page_loads_nothing_from_the_network_and_logs_no_error(looked, page, width, scheme):
     shown = looked(page, width, scheme)
-    assert shown["blocked"] == []
+    assert shown["blocked"] == [], "requests to the network (aborted)"
+    assert shown["failed"] == [], "requests that failed"
     assert shown["errors"] == []
 
 
@@ -261,6 +327,75 @@ def test_figures_keep_readable_text_on_a_phone(looked):
     """No figure is shown at less than 3/4 of its drawn size (wide ones scroll instead)."""
     scales = looked(LESSONS[0].page, 390, "light")["figures"]["scales"]
     assert scales and min(scales) >= 0.74
+
+
+# --- what each page is made of (at 1280 px, light) ---------------------------------------
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_math_is_typeset_at_build_time_and_no_raw_tex_shows(looked, page):
+    facts = looked(page, 1280, "light")["facts"]
+    assert not facts["mathjax_loaded"], "the page typesets in the browser"
+    assert facts["math_errors"] == 0
+    unrendered = [m["tex"] for m in facts["math"] if not (m["size"][0] > 0 and m["size"][1] > 0)]
+    assert unrendered == []
+    assert all(count > 0 for count in facts["latex_outputs"]), "a text/latex output not typeset"
+    assert RAW_TEX.findall(facts["prose"]) == [], "TeX left as text"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_plot_is_an_image_of_readable_size(looked, page):
+    for image in looked(page, 1280, "light")["facts"]["images"]:
+        (natural_w, natural_h), (width, height) = image["natural"], image["size"]
+        assert natural_w > 0 and natural_h > 0, "image did not load"
+        assert width > 0 and height > 0, "image not displayed"
+        if image["output"]:
+            assert width >= MIN_FIGURE_WIDTH, f"figure only {width:.0f}px wide"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_widget_is_drawn_from_its_saved_state(looked, page):
+    facts = looked(page, 1280, "light")["facts"]
+    assert not facts["widget_error"]
+    for view in facts["views"]:
+        assert view["model"] in facts["models"], "widget view without saved state"
+        assert view["size"][0] > 0 and view["size"][1] > 0, f"widget {view['model']} not drawn"
+    if any(name.endswith("SliderModel") for name in facts["models"].values()):
+        assert facts["sliders"] and all(w > 0 and h > 0 for w, h in facts["sliders"])
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_shows_no_warning_or_traceback_except_where_tagged_raises_exception(looked, page):
+    assert looked(page, 1280, "light")["facts"]["stderr"] == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_links_within_the_site_resolve(looked, page):
+    for link in looked(page, 1280, "light")["facts"]["links"]:
+        parts = urlsplit(link["href"])
+        if parts.scheme == "file":
+            assert Path(unquote(parts.path)).is_file(), f"broken link {link['raw']}"
+        else:
+            assert parts.scheme in {"http", "https", "mailto"}, link["raw"]
+        assert link["anchor_ok"], f"no such anchor: {link['raw']}"
+
+
+@pytest.mark.parametrize("index", range(len(LESSONS)), ids=[lesson.page for lesson in LESSONS])
+def test_lesson_pages_link_prev_contents_and_next_in_order(looked, index):
+    facts = looked(LESSONS[index].page, 1280, "light")["facts"]
+    assert facts["pager"] == {
+        "prev": LESSONS[index - 1].page if index > 0 else None,
+        "contents": "index.html",
+        "next": LESSONS[index + 1].page if index + 1 < len(LESSONS) else None,
+    }
+    assert facts["pager_bottom"]
+    assert facts["binder"] == [links.binder_url(REPOSITORY, LESSONS[index].path.name)]
+
+
+def test_contents_page_lists_every_lesson_in_order(looked):
+    facts = looked("index.html", 1280, "light")["facts"]
+    assert facts["lessons"] == [lesson.page for lesson in LESSONS]
+    assert len(facts["binder"]) == 1
 
 
 # --- finding one's way ---------------------------------------------------------------------
