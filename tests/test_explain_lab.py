@@ -3,7 +3,8 @@
 A notebook is put on the server (through its contents API) whose labels are ``<b>bold</b>``
 and ``$x$``: the HTML output (what JupyterLab shows for the result) and the Markdown output
 (shown with ``display(Markdown(...))``) must both show them as typed, with no bold element
-and no typeset math. Screenshots in light and dark go to ``build/screenshots/explain-lab-*``.
+and no typeset math. Screenshots of it in the light and the dark theme go to
+``build/screenshots/explain-lab-*``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import urllib.request
 
 import pytest
 from browser import allow_loopback, watched_page
-from test_lab import _KERNEL_IDLE
+from test_lab import _KERNEL_IDLE, use_theme
 from test_lab import lab as lab  # the JupyterLab server fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -60,16 +61,12 @@ def _put_notebook(lab) -> None:
         assert reply.status in (200, 201)
 
 
-@pytest.mark.parametrize("theme", ["JupyterLab Light", "JupyterLab Dark"])
-def test_explain_output_shows_labels_as_typed_in_jupyterlab(lab, chromium_browser, theme):
+def test_explain_output_shows_labels_as_typed_in_jupyterlab(lab, chromium_browser):
     _put_notebook(lab)
     with watched_page(chromium_browser, allow_loopback(lab.port)) as watched:
         page = watched.page
         page.goto(f"{lab.url}/lab/tree/{NAME}?token={lab.token}", timeout=60_000)
         page.wait_for_function(_KERNEL_IDLE, timeout=60_000)
-        page.evaluate(
-            "theme => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", theme
-        )
         page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
         page.wait_for_function(_RUN_DONE, timeout=120_000)
         outputs = page.locator(".jp-OutputArea-output")
@@ -84,5 +81,8 @@ def test_explain_output_shows_labels_as_typed_in_jupyterlab(lab, chromium_browse
             assert "ΣFP − ΣFN" in text
         assert html_out.locator("caption").inner_text() == "Micro scores and accuracy"
         markdown_out.scroll_into_view_if_needed()
-        watched.screenshot(f"explain-lab-{theme.split()[-1].lower()}")
+        # The same output in each theme, to look at (build/screenshots/explain-lab-*.png).
+        for theme in ("JupyterLab Light", "JupyterLab Dark"):
+            use_theme(page, theme)
+            watched.screenshot(f"explain-lab-{theme.split()[-1].lower()}")
         assert not watched.blocked, watched.blocked
