@@ -127,6 +127,36 @@ def test_bad_counts_from_python_are_refused_and_the_last_good_state_kept(case):
     refused(ex, lambda: setattr(ex, "counts", counts), words)
 
 
+# The methods that replace the whole state: not rows at all, or more rows than labels can be
+# named, is refused in the words of what is wrong (not "got 0" labels, not a TypeError).
+WHOLE_STATE = {
+    "set_matrix(None)": (matrix_explorer, lambda ex: ex.set_matrix(None), "counts must be a 3 x 3"),
+    "set_matrix(5)": (matrix_explorer, lambda ex: ex.set_matrix(5), "counts must be a 3 x 3"),
+    "set_matrix of 11 rows": (
+        matrix_explorer,
+        lambda ex: ex.set_matrix([[1] * 11] * 11),
+        r"^labels must hold from 2 to 10 labels, got 11$",
+    ),
+    "set_rows(None, None)": (
+        prediction_editor,
+        lambda ex: ex.set_rows(None, None),
+        "^true labels must be a list of labels, got None$",
+    ),
+    "set_rows(rows, None)": (
+        prediction_editor,
+        lambda ex: ex.set_rows(["A", "B"], None),
+        "^predicted labels must be a list of labels, got None$",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", WHOLE_STATE, ids=list(WHOLE_STATE))
+def test_a_whole_new_state_that_is_not_one_is_refused_in_its_own_words(case):
+    make, action, words = WHOLE_STATE[case]
+    ex = make()
+    refused(ex, lambda: action(ex), words)
+
+
 WRONGLY_TYPED = {
     "labels a number": ("labels", 5, "labels must be a list of labels, got 5"),
     "labels a string": ("labels", "ABC", 'labels must be a list of labels, got "ABC"'),

@@ -57,8 +57,10 @@ class PredictionEditor(Explorer):
     def set_rows(self, y_true: Sequence[Hashable], y_pred: Sequence[Hashable], labels=None) -> None:
         """Replace every row (and the label set; default: the labels seen, sorted)."""
         if labels is None:
-            seen = {str(x) for x in [*y_true, *y_pred]}
-            labels = sorted(seen)
+            try:
+                labels = sorted({str(x) for x in [*y_true, *y_pred]})
+            except TypeError:  # not rows: the current labels stay, and the rows are refused
+                labels = self.labels
         self.update(labels=labels, y_true=y_true, y_pred=y_pred)
 
     def add_row(self, true: str | None = None, pred: str | None = None) -> None:

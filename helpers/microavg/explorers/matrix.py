@@ -103,7 +103,20 @@ class MatrixExplorer(Explorer):
         (['cat', 'dog'], Fraction(4, 5))
         """
         if labels is None:
-            k = len(counts) if hasattr(counts, "__len__") else 0
+            # Not rows at all (None, a number, a text): the current labels stay, so that the
+            # refusal is about the counts, not about a label set of no labels.
+            rows = hasattr(counts, "__len__") and not isinstance(counts, (str, bytes))
+            k = len(counts) if rows else len(self.labels)
+            if k > rules.K_MAX:  # more rows than labels can be named: refused as labels are
+                err = rules.say(
+                    "label_count",
+                    name=rules.CONTROLS["labels"],
+                    low=rules.K_MIN,
+                    high=rules.K_MAX,
+                    got=k,
+                )
+                self.message = f"Refused: {err}"
+                raise err
             labels = self.labels if k == len(self.labels) else rules.fresh_labels([], k)
         self.update(counts=counts, labels=labels, kept=labels)
 
