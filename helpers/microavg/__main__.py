@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from microavg import grouped, sources
 from microavg.libraries import LIBRARIES, UNAVAILABLE
 from microavg.sources import shown
-from microavg.targets import check_sample_weight
+from microavg.targets import EXACT_TOTAL, check_sample_weight
 
 __all__ = ["main"]
 
@@ -180,7 +180,7 @@ def _explain(args: argparse.Namespace) -> str:
             "must count"
         )
     total = sum(groups.n)  # an int when every count (or weight) is whole
-    if amounts[1] is not None and isinstance(total, int) and total >= 2**52:
+    if amounts[1] is not None and isinstance(total, int) and total >= EXACT_TOTAL:
         rows = " rows" if args.counts is not None else ""
         raise _Refusal(
             f"{amounts[0]} column {shown(amounts[1])} sums to {shown(total)}{rows}: "

@@ -31,7 +31,7 @@ import numpy as np
 from microavg._validate import shown
 from microavg.counting import MAX_TOTAL, check_total, count_matrix
 from microavg.reduction import Number, Scores, ratio, scores_from_counts
-from microavg.targets import as_array, check_labels, check_targets
+from microavg.targets import EXACT_TOTAL, as_array, check_labels, check_targets
 
 __all__ = ["ROLES", "ConfusionMatrix", "LabelCounts", "check_counts", "role"]
 
@@ -517,9 +517,8 @@ def _whole_counts(arr: np.ndarray, name: Hashable) -> np.ndarray:
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
             raise ValueError(f"n column {name!r} holds {arr[i]} at row {i}: {words}")
-    # Counted through float64 sums (np.bincount): exact below 2**53, with a margin of 2.
     total = sum(int(v) for v in arr.tolist()) if arr.size else 0
-    if total >= 2**52:
+    if total >= EXACT_TOTAL:
         raise ValueError(
             f"n column {name!r} sums to {shown(total)}: more than 2**52 items cannot be "
             "counted exactly"

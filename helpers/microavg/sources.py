@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from microavg.quoting import first_bad_quote
+from microavg.targets import EXACT_TOTAL
 
 __all__ = ["Groups", "SourceError", "count", "files_of", "write_example_shards"]
 
@@ -33,7 +34,6 @@ _DELIMITERS = ",\t;|"
 _WHOLE = re.compile(r"[+-]?[0-9]+(?:\.0*)?")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _SHOWN = 40
-_MAX_COUNT = 2**52  # counts are exact below it (the engine's limit on a total of rows)
 
 
 class SourceError(ValueError):
@@ -520,7 +520,7 @@ def _amount_sql(reader: _Reader, name: str, whole_only: bool) -> tuple[str, str,
         if "INT" in kind:
             bad = f"{col} IS NULL OR {col} < 0"
             if whole_only:
-                bad += f" OR {col}::HUGEINT >= {_MAX_COUNT}"
+                bad += f" OR {col}::HUGEINT >= {EXACT_TOTAL}"
             return (f"{col}::HUGEINT", bad, "true", fix)
         if kind not in ("FLOAT", "DOUBLE") and not kind.startswith("DECIMAL"):
             raise SourceError(
@@ -535,7 +535,7 @@ def _amount_sql(reader: _Reader, name: str, whole_only: bool) -> tuple[str, str,
     whole = f"{value} = round({value}) AND abs({value}) < 9007199254740992"
     if whole_only:
         # The engine counts exactly below 2**52 in all; a cell beyond would be rounded.
-        bad = f"{bad} OR {value} <> round({value}) OR {value} >= {_MAX_COUNT}"
+        bad = f"{bad} OR {value} <> round({value}) OR {value} >= {EXACT_TOTAL}"
     return value, bad, whole, fix
 
 

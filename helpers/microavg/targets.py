@@ -19,6 +19,7 @@ import numpy as np
 from microavg._validate import shown
 
 __all__ = [
+    "EXACT_TOTAL",
     "Targets",
     "as_array",
     "check_labels",
@@ -31,8 +32,9 @@ __all__ = [
 
 Kind = Literal["single", "multi"]
 
-# Whole-number weights are summed in float64 (np.bincount): exact below 2**53.
-_EXACT_INT_SUM = 2**53
+EXACT_TOTAL = 2**52
+"""The engine counts exactly while a total of whole-number weights or counts stays below it:
+they are summed in float64 (np.bincount), exact below 2**53, and 2 is the margin."""
 
 
 def _huge_whole_weights(name: str) -> str:
@@ -462,7 +464,7 @@ def _object_weights(arr: np.ndarray, name: str) -> np.ndarray:
                 f"{name} holds {_describe(value)} at index {i}: weights must be numbers"
             )
     if all(isinstance(value, numbers.Integral) for value in values):
-        if sum(abs(int(value)) for value in values) >= _EXACT_INT_SUM / 2:
+        if sum(abs(int(value)) for value in values) >= EXACT_TOTAL:
             raise ValueError(_huge_whole_weights(name))
         return np.array(values, dtype=np.int64)
     try:
@@ -539,6 +541,6 @@ def check_sample_weight(
             )
         return arr
     # Summed in float64 with a margin of 2: below 2**52 the float sum cannot hide 2**53.
-    if float(arr.sum(dtype=np.float64)) >= _EXACT_INT_SUM / 2:
+    if float(arr.sum(dtype=np.float64)) >= EXACT_TOTAL:
         raise ValueError(_huge_whole_weights(name))
     return arr.astype(np.int64)
