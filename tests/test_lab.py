@@ -264,13 +264,24 @@ def use_theme(page, theme: str) -> None:
 
 
 def kernel(page, code: str) -> str:
-    """Run ``code`` in the lesson's kernel; what it printed. The request goes on the shell
-    channel after any widget message the page sent before it, so the kernel has seen them."""
+    """Run ``code`` in the lesson's kernel; what it printed."""
     return page.evaluate(_RUN, code)
 
 
 def kernel_json(page, expression: str) -> object:
     return json.loads(kernel(page, f"import json; print(json.dumps({expression}))"))
+
+
+def kernel_comes_to(page, expression: str, wanted: object) -> None:
+    """Assert that ``expression`` in the kernel comes to be ``wanted`` within an edit's time.
+
+    ipywidgets sends a model's next change only once the kernel has answered the one before,
+    so an edit made on the page may reach the kernel after a request sent just after it.
+    """
+    deadline = time.monotonic() + EDIT_MS / 1000
+    while (got := kernel_json(page, expression)) != wanted and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert got == wanted, f"the kernel's {expression} is {got!r}, not {wanted!r}"
 
 
 def screenshot_of(watched, root: str, name: str, n: int = 0) -> None:
@@ -398,8 +409,7 @@ def test_typing_k_and_counts_reaches_the_kernel_with_the_engines_numbers(lesson)
     cell.press("Enter")
     state = read(root)
     assert_matrix(state)
-    counts = kernel_json(page, "explorer.counts")
-    assert counts == [[int(x) for x in row] for row in state["counts"]]
+    kernel_comes_to(page, "explorer.counts", [[int(x) for x in row] for row in state["counts"]])
     assert kernel_json(page, "explorer.quantities()['macro-f1']") == pytest.approx(
         float(next(s["value"] for s in state["shown"] if s["key"] == "macro-f1")), abs=1e-12
     )
@@ -415,7 +425,7 @@ def test_a_dot_typed_for_k_is_refused_on_screen_and_in_the_kernel(lesson):
     state = read(root)
     assert state["message"] == 'Refused: labels (k) must be a whole number from 2 to 10, got "."'
     assert state["k"] == "10"
-    assert kernel_json(page, "[explorer.k, explorer.message]") == [10, state["message"]]
+    kernel_comes_to(page, "[explorer.k, explorer.message]", [10, state["message"]])
 
 
 def test_state_set_in_the_kernel_reaches_the_screen_and_a_refusal_is_shown(lesson):
@@ -448,7 +458,7 @@ def test_a_slider_moved_with_the_keyboard_reaches_the_kernel(lesson):
     state = read(root)
     assert state["params"]["skill"] == "0.75"
     assert_many(state)
-    assert kernel_json(page, "many.skill") == 0.75
+    kernel_comes_to(page, "many.skill", 0.75)
 
 
 def test_an_exercise_checks_the_answer_typed_in_lab(lesson):
