@@ -174,11 +174,9 @@ _FACTS = """() => {
     views: [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
       .map(s => {
         const drawn = s.parentElement.querySelector('.widget-subarea > *');
-        return {model: JSON.parse(s.textContent).model_id, in_state: false,
-                size: drawn ? box(drawn) : [0, 0]};
+        return {model: JSON.parse(s.textContent).model_id, size: drawn ? box(drawn) : [0, 0]};
       }),
     models: Object.fromEntries(Object.entries(models).map(([k, v]) => [k, v.model_name])),
-    modules: Object.fromEntries(Object.entries(models).map(([k, v]) => [k, v.model_module])),
     sliders: [...document.querySelectorAll('.widget-slider')].map(box),
     widget_error: /Error (displaying|rendering) widget/.test(document.body.innerText),
     stderr: [...document.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]')]
@@ -196,7 +194,6 @@ _FACTS = """() => {
     lessons: [...document.querySelectorAll('ol.ma-lessons > li > a')]
       .map(a => a.getAttribute('href')),
     binder: [...document.querySelectorAll('a.ma-binder')].map(a => a.href),
-    width: document.documentElement.scrollWidth,
   };
 }"""
 
